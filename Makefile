@@ -1,0 +1,80 @@
+# Balai: `make demo` serves the demo city, `make test` runs every test. See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/balai
+PYTEST_WORKERS ?= 2
+
+DEMO_ENV := DEBUG=0 BALAI_HTTPS=0 SECRET_KEY=demo-not-secret-$(PORT) \
+	BALAI_PORTAL_DOMAIN=localhost BALAI_SITE_PORT=$(PORT) BALAI_SERVE_MEDIA=1 \
+	DATABASE_URL=sqlite:///$(CURDIR)/var/demo.sqlite3 MEDIA_ROOT=$(CURDIR)/var/media \
+	STATIC_ROOT=$(CURDIR)/var/static \
+	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH=$(CURDIR)/var/mail
+
+.PHONY: install demo demo-data test test-sqlite test-postgres test-browser lint lock messages clean \
+	system-deps-demo system-deps-test services
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed messages
+
+system-deps-demo:
+	scripts/system-deps.sh demo
+
+system-deps-test:
+	scripts/system-deps.sh test
+
+services:
+	scripts/services.sh
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+messages: $(VENV)/.installed system-deps-demo
+	cd balai && ../$(BIN)/django-admin compilemessages -v0
+
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev -o requirements.lock pyproject.toml
+
+demo-data: install system-deps-demo
+	mkdir -p var
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(DEMO_ENV) $(BIN)/python manage.py sync_site_ports
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+
+demo: demo-data
+	@echo "Balai demo: http://localhost:$(PORT)/ (Ctrl-C to stop)"
+	$(DEMO_ENV) $(BIN)/python manage.py rundemo 0.0.0.0:$(PORT)
+
+test: install system-deps-test services node_modules/.installed
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+	$(MAKE) test-browser
+
+test-sqlite: install
+	mkdir -p var
+	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 \
+		$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" -q
+
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" -q
+
+test-browser: install node_modules/.installed
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m browser -q tests/browser
+
+lint: install
+	$(BIN)/ruff check balai tests bench
+	$(BIN)/ruff format --check balai tests bench
+
+clean:
+	rm -rf var/test-media var/test.sqlite3*

@@ -1,0 +1,46 @@
+"""Load the demo city "Kota Contoh" (idempotent: loading twice duplicates nothing).
+
+Each app contributes a ``demo.load(out)`` step, in the order below; a step returns the logins it
+wants printed.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+DEMO_STEPS = [
+    "balai.opd.demo",
+    "balai.content.demo",
+    "balai.layanan.demo",
+    "balai.ppid.demo",
+    "balai.aspirasi.demo",
+    "balai.pemantauan.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo city (portal, OPD sites, content, services, requests, tickets)."
+
+    def handle(self, *args, **options):
+        logins: list[tuple[str, str, str]] = []
+        for path in DEMO_STEPS:
+            try:
+                if find_spec(path) is None:
+                    continue
+            except ModuleNotFoundError:  # the app itself is not there
+                continue
+            self.stdout.write(f"Demo: {path}")
+            with transaction.atomic():
+                logins += import_module(path).load(self.stdout) or []
+        port = settings.BALAI_SITE_PORT
+        host = f"{settings.BALAI_PORTAL_DOMAIN}" + ("" if port in (80, 443) else f":{port}")
+        self.stdout.write("")
+        self.stdout.write(f"Portal:        http://{host}/")
+        self.stdout.write(f"Situs OPD:     http://<slug>.{host}/  (mis. http://dinkes.{host}/)")
+        self.stdout.write(f"Admin:         http://{host}/admin/")
+        self.stdout.write("Login demo:")
+        for label, username, password in logins:
+            self.stdout.write(f"  {label:32} {username:24} {password}")

@@ -1,0 +1,82 @@
+"""Background work shared by every app: e-mail with explicit retries, and the enqueue rule.
+
+Rule: a side effect (e-mail, SMS, report) is enqueued in the same transaction as the data it
+belongs to and runs in the worker after commit, never inside the request. With the database task
+backend the task row commits (or rolls back) with the data; with a Redis backend the enqueue is
+deferred to ``on_commit``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+EMAIL_MAX_ATTEMPTS = 6
+
+
+def backoff(attempt: int) -> dt.timedelta:
+    """1, 2, 4, 8, 16 … minutes, capped at two hours."""
+    return dt.timedelta(minutes=min(2 ** (attempt - 1), 120))
+
+
+def enqueue_after_commit(task_obj, *args, **kwargs) -> None:
+    """Enqueue so that the task runs only if, and after, the current transaction commits."""
+    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
+        task_obj.enqueue(*args, **kwargs)  # same transaction as the data: the outbox
+    else:
+        transaction.on_commit(lambda: task_obj.enqueue(*args, **kwargs))
+
+
+@task()
+def send_email(
+    to: list[str],
+    subject: str,
+    body: str,
+    html: str = "",
+    attachments: list[list[str]] | None = None,
+    attempt: int = 1,
+) -> str:
+    """Send one e-mail; on failure, schedule the next attempt with backoff (explicit retries).
+
+    ``attachments`` are [filename, storage path, mimetype] triples read from default storage.
+    """
+    from django.core.files.storage import default_storage
+
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, path, mimetype in attachments or []:
+        with default_storage.open(path, "rb") as fh:
+            message.attach(filename, fh.read(), mimetype)
+    try:
+        message.send()
+    except Exception as exc:  # noqa: BLE001 - any transport failure is retried
+        if attempt >= EMAIL_MAX_ATTEMPTS:
+            logger.error("e-mail to %s failed for good after %d attempts: %s", to, attempt, exc)
+            raise
+        send_email.using(run_after=timezone.now() + backoff(attempt)).enqueue(
+            to, subject, body, html, attachments, attempt + 1
+        )
+        logger.warning("e-mail to %s failed (attempt %d), retrying: %s", to, attempt, exc)
+        return "retry"
+    return "sent"
+
+
+def queue_email(
+    to: list[str] | str,
+    subject: str,
+    body: str,
+    html: str = "",
+    attachments: list[list[str]] | None = None,
+) -> None:
+    recipients = [to] if isinstance(to, str) else [r for r in to if r]
+    if recipients:
+        enqueue_after_commit(send_email, recipients, subject, body, html, attachments or [])

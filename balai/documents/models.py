@@ -1,0 +1,67 @@
+"""Balai's document model: Wagtail's document with the fields a public document list needs."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument
+from wagtail.search import index
+
+
+class DocumentCategory(models.TextChoices):
+    SOP = "sop", _("SOP")
+    MAKLUMAT = "maklumat", _("Maklumat pelayanan")
+    PERATURAN = "peraturan", _("Peraturan")
+    LAPORAN = "laporan", _("Laporan")
+    RENSTRA = "renstra", _("Renstra/Renja")
+    LAKIP = "lakip", _("LAKIP/LKjIP")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+class BalaiDocument(AbstractDocument):
+    category = models.CharField(
+        _("kategori"), max_length=20, choices=DocumentCategory.choices,
+        default=DocumentCategory.LAINNYA,
+    )  # fmt: skip
+    year = models.PositiveSmallIntegerField(_("tahun"), default=current_year)
+    number = models.CharField(_("nomor"), max_length=120, blank=True)
+    description = models.TextField(_("keterangan"), blank=True)
+    is_public = models.BooleanField(
+        _("dokumen publik"),
+        default=True,
+        help_text=_(
+            "Hapus centang untuk dokumen internal (misalnya dokumen yang dikecualikan): "
+            "hanya petugas OPD yang dapat membukanya."
+        ),
+    )
+    download_count = models.PositiveIntegerField(_("jumlah unduhan"), default=0, editable=False)
+    extracted_text = models.TextField(blank=True, editable=False)
+
+    admin_form_fields = (
+        "title", "file", "category", "year", "number", "description", "is_public",
+        "collection", "tags",
+    )  # fmt: skip
+
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("description"),
+        index.SearchField("number"),
+        index.SearchField("extracted_text"),
+        index.FilterField("category"),
+        index.FilterField("year"),
+        index.FilterField("is_public"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+        permissions = [("choose_document", "Can choose document")]
+
+    @property
+    def file_extension_upper(self) -> str:
+        return self.file_extension.upper()

@@ -1,0 +1,53 @@
+"""Reads about OPDs: which OPD a request, page or user belongs to."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+from balai.opd.models import OPD
+
+# Wagtail's treebeard paths use 4 characters per level; an OPD home sits at depth 2.
+PATH_STEP = 4
+OPD_HOME_DEPTH = 2
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    return Site.find_for_request(request)
+
+
+def opd_for_site(site: Site | None) -> OPD | None:
+    if site is None:
+        return None
+    return OPD.objects.select_related("site", "logo").filter(site=site).first()
+
+
+def opd_for_request(request: HttpRequest) -> OPD | None:
+    """The OPD whose site serves this request (cached on the request), or None on the portal."""
+    if not hasattr(request, "_balai_opd"):
+        request._balai_opd = opd_for_site(site_for_request(request))
+    return request._balai_opd
+
+
+def opds_by_root_path() -> dict[str, OPD]:
+    """Map each provisioned OPD's home-page path to the OPD (one query)."""
+    return {
+        opd.site.root_page.path: opd
+        for opd in OPD.objects.provisioned().select_related("site__root_page", "logo")
+    }
+
+
+def opd_path_prefix(page: Page) -> str:
+    return page.path[: PATH_STEP * OPD_HOME_DEPTH]
+
+
+def opd_for_page(page: Page) -> OPD | None:
+    prefix = opd_path_prefix(page)
+    return OPD.objects.select_related("site", "logo").filter(site__root_page__path=prefix).first()
+
+
+def opd_of_user(user) -> OPD | None:
+    """The single OPD of a non-Kominfo user (operators belong to one OPD), else None."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    return OPD.objects.for_user(user).select_related("site").first()

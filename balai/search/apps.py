@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    """One search across the portal and every OPD site (``/cari/``)."""
+
+    name = "balai.search"
+    label = "balai_search"
+    verbose_name = "Pencarian"

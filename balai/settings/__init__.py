@@ -1,0 +1,1 @@
+"""Settings package: ``base`` (every deployment, environment-driven) and ``test``."""
