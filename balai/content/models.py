@@ -110,7 +110,9 @@ class PortalHomePage(BalaiPage):
         from balai.content import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["home"] = selectors.portal_home(self)
+        context["home"] = selectors.cached(
+            f"portal_home:{self.pk}", lambda: selectors.portal_home(self)
+        )
         context["pinned"] = list(self.pinned_items.select_related("page").order_by("sort_order"))
         children = {
             p.slug: p
@@ -670,5 +672,5 @@ class OPDDirectoryPage(BalaiPage):
         from balai.content import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = selectors.directory()
+        context["groups"] = selectors.cached("directory", selectors.directory)
         return context
