@@ -111,7 +111,7 @@ def _section(home: Page, slug: str) -> Page | None:
     return home.get_children().filter(slug=slug).first()
 
 
-def _load_opd(opd: OPD, categories: dict[str, KategoriBerita]) -> int:
+def _load_opd(opd: OPD, categories: dict[str, KategoriBerita], index: int = 0) -> int:
     home = opd.site.root_page
     berita = _section(home, "berita")
     if berita is None or berita.get_children().exists():
@@ -126,7 +126,9 @@ def _load_opd(opd: OPD, categories: dict[str, KategoriBerita]) -> int:
     }
     collection = opd.collection
     if not opd.logo_id:
-        initials = "".join(w[0] for w in opd.short_name.replace(".", " ").split() if w[0].isalpha())
+        skip = {"dan", "kota", "daerah", "sekretariat"}
+        words = [w for w in opd.name.split() if w.lower() not in skip and w[0].isalpha()]
+        initials = "".join(w[0] for w in words)
         opd.logo = _image(
             f"Logo {opd.short_name}",
             media.logo_png(initials[:3].upper(), colour),
@@ -150,7 +152,7 @@ def _load_opd(opd: OPD, categories: dict[str, KategoriBerita]) -> int:
         for i in range(3)
     ]
     for i, (title, cat, summary, paragraphs) in enumerate(_news_items(opd)):
-        days = spread[i % len(spread)]
+        days = spread[i % len(spread)] + (index * 3) % 11
         page = BeritaPage(
             title=_fill(title, values),
             date=(timezone.localdate() - timedelta(days=days)),
@@ -180,8 +182,9 @@ def _load_opd(opd: OPD, categories: dict[str, KategoriBerita]) -> int:
 
     # Announcements: one in force, one open-ended, one expired (stale OPDs: all old).
     pengumuman = _section(home, "pengumuman")
-    for i, (title, summary) in enumerate(text.ANNOUNCEMENTS):
-        days = spread[i * 2] if stale else [5, 30, 120][i]
+    picks = [text.ANNOUNCEMENTS[(index + k) % len(text.ANNOUNCEMENTS)] for k in range(3)]
+    for i, (title, summary) in enumerate(picks):
+        days = spread[i * 2] if stale else [5 + index % 9, 30 + index, 120][i]
         start = timezone.localdate() - timedelta(days=days)
         until = start + timedelta(days=[45, 0, 30][i]) if i != 1 else None
         page = PengumumanPage(
@@ -204,9 +207,14 @@ def _load_opd(opd: OPD, categories: dict[str, KategoriBerita]) -> int:
 
     # Agenda: two coming up, one past (stale OPDs: only long past).
     agenda = _section(home, "agenda")
-    offsets = [-(spread[0] + 3), -(spread[2] + 5), -(spread[4] + 2)] if stale else [3, 12, -20]
-    for i, (title, place) in enumerate(text.AGENDA):
-        start = _when(-offsets[i], 9 + i)
+    offsets = (
+        [-(spread[0] + 3), -(spread[2] + 5), -(spread[4] + 2)]
+        if stale
+        else [2 + index % 7, 9 + index % 13, -20 - index]
+    )
+    agenda_picks = [text.AGENDA[(index + k) % len(text.AGENDA)] for k in range(3)]
+    for i, (title, place) in enumerate(agenda_picks):
+        start = _when(-offsets[i], 8 + (index + i) % 6)
         page = AgendaPage(
             title=title,
             start=start,
@@ -380,8 +388,9 @@ def load(out) -> list[tuple[str, str, str]]:
             slug=slug, defaults={"name": name}
         )
     total = 0
-    for opd in OPD.objects.provisioned().select_related("site__root_page", "collection"):
-        total += _load_opd(opd, categories)
+    opds = OPD.objects.provisioned().select_related("site__root_page", "collection")
+    for index, opd in enumerate(opds.order_by("pk")):
+        total += _load_opd(opd, categories, index)
     _load_portal(categories)
     out.write(f"  Konten: {total} halaman baru")
     return []

@@ -312,6 +312,14 @@ GENERIC_NEWS = {
 
 ANNOUNCEMENTS = [
     (
+        "Pemeliharaan Sistem Layanan Daring pada Sabtu Malam",
+        "Layanan daring tidak dapat diakses pada Sabtu pukul 22.00 hingga Minggu pukul 04.00 WIB.",
+    ),
+    (
+        "Pengumuman Penerima Beasiswa Prestasi",
+        "Daftar nama penerima beasiswa prestasi dan jadwal penandatanganan perjanjian.",
+    ),
+    (
         "Jadwal Pelayanan Selama Libur Nasional dan Cuti Bersama",
         "Pelayanan tatap muka tutup pada hari libur nasional dan cuti bersama; layanan daring tetap berjalan.",
     ),
@@ -329,6 +337,10 @@ AGENDA = [
     ("Rapat Koordinasi Pelayanan Publik", "Ruang Rapat Lantai 2"),
     ("Sosialisasi Standar Pelayanan kepada Masyarakat", "Aula Kantor"),
     ("Forum Konsultasi Publik Rancangan Standar Pelayanan", "Aula Kantor Wali Kota"),
+    ("Bimbingan Teknis Pengelolaan Situs dan PPID", "Ruang Rapat Diskominfo"),
+    ("Penyusunan Rencana Kerja Tahun Anggaran Berikutnya", "Ruang Rapat Bappeda"),
+    ("Pelayanan Keliling di Kelurahan", "Kantor Kelurahan setempat"),
+    ("Rapat Evaluasi Survei Kepuasan Masyarakat", "Ruang Rapat Kepala"),
 ]
 
 PROFIL = {

@@ -127,7 +127,7 @@ class PortalHome:
     agenda: list
 
 
-def portal_home(portal_root: Page, n_news: int = 7, n_ann: int = 5, n_agenda: int = 5):
+def portal_home(portal_root: Page, n_news: int = 6, n_ann: int = 5, n_agenda: int = 5):
     """Latest items of every OPD (and the portal's own), each with its OPD."""
     opds = opd_map()
     hidden = hidden_from_portal_paths()
