@@ -52,7 +52,7 @@ def for_page(request, page: Page | None, context) -> list[dict]:
 
     identity = site_identity(context)
     out = [_org(request, identity)]
-    if page is None:
+    if not isinstance(page, Page):  # error pages have no page ("" in the template context)
         return out
     crumbs = breadcrumbs(context, page)
     if crumbs:

@@ -253,3 +253,12 @@ class TestMachineReadable:
         api = get(client, opd_a.hostname, "/api/v2/pages/?type=content.BeritaPage").json()
         assert [p["title"] for p in api["items"]] == ["Kabar Alfa"]
         assert client.post("/api/v2/pages/", HTTP_HOST=opd_a.hostname).status_code == 405
+
+
+@pytest.mark.django_db
+def test_unknown_address_gets_the_friendly_404_in_the_site_theme(client, opd_a):
+    response = get(client, opd_a.hostname, "/tidak-ada/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Halaman tidak ditemukan" in html and "Dinas Alfa" in html
+    assert '"@type": "GovernmentOrganization"' in html
