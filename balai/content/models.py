@@ -155,9 +155,10 @@ class OPDHomePage(BalaiPage):
         from balai.content import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = list(selectors.news(self)[:4])
-        context["announcements"] = list(selectors.current_announcements(self)[:4])
-        context["agenda"] = list(selectors.upcoming_agenda(self)[:4])
+        latest = selectors.cached(f"opd_home:{self.pk}", lambda: selectors.site_latest(self))
+        context.update(
+            latest_news=latest.news, announcements=latest.announcements, agenda=latest.agenda
+        )
         context["sections"] = {
             p.slug: p
             for p in self.get_children().live().only("id", "path", "slug", "title", "url_path")
@@ -405,6 +406,8 @@ class BeritaPage(BalaiPage):
     class Meta:
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
+        # Every list orders news by date, newest first (portal, OPD home, feeds).
+        indexes = [models.Index(fields=["-date"], name="content_berita_date_idx")]
 
     def clean(self):
         super().clean()

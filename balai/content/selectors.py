@@ -138,6 +138,15 @@ def portal_home(portal_root: Page, n_news: int = 6, n_ann: int = 5, n_agenda: in
     )
 
 
+def site_latest(home: Page, n: int = 4) -> PortalHome:
+    """The newest items of one OPD site, for its home page."""
+    return PortalHome(
+        news=list(news(home)[:n]),
+        announcements=list(current_announcements(home)[:n]),
+        agenda=list(upcoming_agenda(home)[:n]),
+    )
+
+
 def latest_publication_by_home() -> dict[str, datetime]:
     """Home path -> date-time of the newest news/announcement/agenda/album published there."""
     result: dict[str, datetime] = {}
