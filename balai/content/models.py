@@ -626,16 +626,48 @@ class AlbumPhoto(Orderable):
 
 
 class DokumenIndexPage(BalaiPage):
-    """Public list of the documents in the OPD's collection, filterable by category and year."""
+    """Public list of the documents in the OPD's collection (on the portal: of every OPD),
+    filterable by category and year, with file type, size and download count."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    documents_per_page = 20
 
     class Meta:
         verbose_name = _("daftar dokumen")
+
+    def get_context(self, request, *args, **kwargs):
+        from urllib.parse import urlencode
+
+        from django.core.paginator import Paginator
+
+        from balai.documents import selectors
+        from balai.documents.forms import DocumentFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        opd = self.opd
+        documents = selectors.site_documents(opd)
+        form = DocumentFilterForm(request.GET, years=selectors.document_years(documents))
+        category, year = form.value("kategori") or "", form.value("tahun")
+        listed = selectors.filter_documents(documents, category, year)
+        page_obj = Paginator(listed, self.documents_per_page).get_page(request.GET.get("page"))
+        filters = {k: v for k, v in (("kategori", category), ("tahun", year)) if v}
+        documents = list(page_obj.object_list)
+        if opd is None:  # the portal lists every OPD's documents: name the source of each
+            names = selectors.opd_names_by_collection()
+            for document in documents:
+                document.source_name = names.get(document.collection_id, "")
+        context.update(
+            filter_form=form,
+            filtered=bool(filters),
+            page_obj=page_obj,
+            documents=documents,
+            page_url_prefix="?" + urlencode({**filters, "page": ""}),
+        )
+        return context
 
 
 class KontakPage(BalaiPage):

@@ -22,7 +22,8 @@ def structured_data(context, page=None) -> str:
     request = context.get("request")
     if request is None:
         return ""
-    blocks = structured.for_page(request, page, context)
+    # An unknown template variable arrives as "" (e.g. on the 404 page): no page then.
+    blocks = structured.for_page(request, page or None, context)
     out = []
     for data in blocks:
         text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
