@@ -373,10 +373,17 @@ def _load_portal(categories: dict[str, KategoriBerita]) -> None:
             )
             if first is not None:
                 PinnedItem.objects.create(home=home, page=first, label=label, sort_order=order)
-    if not home.intro:
-        home.intro = (
+    if not home.intro or not home.hero_image_id:
+        home.intro = home.intro or (
             "<p>Satu pintu informasi Pemerintah Kota Contoh: berita, pengumuman dan agenda "
             "seluruh perangkat daerah, layanan publik, serta saluran aspirasi warga.</p>"
+        )
+        home.hero_image = home.hero_image or _image(
+            "Panorama Kota Contoh",
+            media.scene_jpeg("panorama", "#0b5394", "Kota Contoh", size=(1440, 600)),
+            "panorama-kota.jpg",
+            collection,
+            credit="Humas Pemko",
         )
         home.save_revision(log_action=False).publish(log_action=False)
 

@@ -67,6 +67,8 @@ class BalaiPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        if self._meta.app_label != "content":
+            return response  # other apps' pages opt in themselves
         from balai.content.security import add_csp
 
         return add_csp(response)

@@ -123,7 +123,11 @@ class TestAgenda:
         event = f.agenda(opd_a, "Musrenbang kecamatan", organiser="Bappeda")
         f.agenda(opd_b, "Acara Beta")
         html = get(client, opd_a.hostname, path_of(event)).content.decode()
-        assert "Event" in html and f"{path_of(event)}ics/" in html
+        assert f"{path_of(event)}ics/" in html
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        data = {json.loads(b)["@type"]: json.loads(b) for b in blocks}
+        assert data["Event"]["location"]["name"] == "Aula Kantor Wali Kota"
+        assert data["Event"]["startDate"] == event.start.isoformat()
         one = get(client, opd_a.hostname, f"{path_of(event)}ics/")
         assert one["Content-Type"].startswith("text/calendar")
         body = one.content.decode()
