@@ -99,3 +99,13 @@ def split_words(value: str) -> list[str]:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def page_links(items) -> list:
+    """Page numbers around the current one, with an ellipsis (None) for the gaps."""
+    paginator = items.paginator
+    return [
+        None if n == paginator.ELLIPSIS else n
+        for n in paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
+    ]
