@@ -39,8 +39,8 @@ class ContentFeed(Feed):
         if kind != "semua" and kind not in KINDS:
             raise Http404
         site, root, opd = site_scope(request)
-        self.request = request
-        return {"kind": kind, "site": site, "root": root, "opd": opd}
+        # The Feed instance is shared by every request (and thread): keep the request in obj.
+        return {"kind": kind, "site": site, "root": root, "opd": opd, "request": request}
 
     def title(self, obj):
         name = obj["opd"].name if obj["opd"] else obj["site"].site_name
@@ -69,7 +69,10 @@ class ContentFeed(Feed):
         chosen.sort(
             key=lambda p: p.first_published_at or p.latest_revision_created_at, reverse=True
         )
-        return selectors.attach_opd(chosen[:FEED_SIZE], selectors.opd_map())
+        items = selectors.attach_opd(chosen[:FEED_SIZE], selectors.opd_map())
+        for item in items:
+            item.feed_url = item.get_full_url(obj["request"])
+        return items
 
     def item_title(self, item):
         if item.source_opd is not None:
@@ -80,7 +83,7 @@ class ContentFeed(Feed):
         return item.summary or item.search_description or ""
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return item.feed_url
 
     def item_pubdate(self, item):
         return item.first_published_at

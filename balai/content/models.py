@@ -411,6 +411,14 @@ class BeritaPage(BalaiPage):
         # Every list orders news by date, newest first (portal, OPD home, feeds).
         indexes = [models.Index(fields=["-date"], name="content_berita_date_idx")]
 
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        others = selectors.news(self.get_parent()).exclude(pk=self.pk)
+        context["more_news"] = list(others[:3])
+        return context
+
     def clean(self):
         super().clean()
         if self.featured_image_id and not self.featured_image_alt.strip():
