@@ -143,3 +143,22 @@ def test_uploaded_pdf_text_is_extracted_by_the_worker_and_searchable(
     assert "Standar Pelayanan Perizinan" in html
     assert "<mark>menara</mark> telekomunikasi" in html
     assert "Berkas PDF" in html
+
+
+def test_list_query_count_does_not_grow_with_documents_shown(client, opd_a, opd_b, portal_host):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/dokumen/", HTTP_HOST=portal_host).status_code == 200
+        return len(ctx.captured_queries)
+
+    for opd in (opd_a, opd_b):
+        add_document(opd, f"Laporan {opd.slug}", name="l.csv", data=b"a\n", year=2024)
+    count()  # warm caches
+    few = count()
+    for i in range(12):
+        add_document(opd_a if i % 2 else opd_b, f"Laporan {i}", name="l.csv", data=b"a\n",
+                     year=2020 + i % 5)  # fmt: skip
+    assert count() == few
