@@ -25,7 +25,8 @@ MAX_PAGES = 50  # deep pages cost a merge of every source; nobody reads page 51
 @require_GET
 def search_view(request: HttpRequest) -> HttpResponse:
     current = opd_for_request(request)
-    opds = list(OPD.objects.provisioned().filter(is_active=True).order_by("name"))
+    provisioned = list(OPD.objects.provisioned().select_related("site__root_page").order_by("name"))
+    opds = [opd for opd in provisioned if opd.is_active]
     data = request.GET.copy()
     if not data.get("opd"):
         data["opd"] = current.slug if current else forms.ALL_OPDS
@@ -54,7 +55,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
                                   ("tahun", year or "")) if v}  # fmt: skip
         context.update(
             page_obj=page_obj,
-            results=selectors.present(list(page_obj.object_list), query, request),
+            results=selectors.present(list(page_obj.object_list), query, request, provisioned),
             total=paginator.count,
             page_url_prefix="?" + urlencode(base) + "&page=",
             all_opds_url="?" + urlencode({**base, "opd": forms.ALL_OPDS}),
