@@ -118,6 +118,9 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     build()
+    # Fresh bulk data: give the planner statistics, as autovacuum does in production.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     client = Client()
     portal = "localhost"
     opd_host = OPD.objects.get(slug=f"opd{min(7, OPDS - 1):02d}").hostname
