@@ -119,7 +119,7 @@ def test_uploading_html_or_svg_is_refused(client_as, operator_a, opd_a):
 
 
 def test_uploaded_pdf_text_is_extracted_by_the_worker_and_searchable(
-    client_as, operator_a, opd_a, client, run_tasks
+    client_as, operator_a, opd_a, client, run_tasks, make_opd
 ):
     client = client_as(operator_a)
     response = client.post(
@@ -143,6 +143,18 @@ def test_uploaded_pdf_text_is_extracted_by_the_worker_and_searchable(
     assert "Standar Pelayanan Perizinan" in html
     assert "<mark>menara</mark> telekomunikasi" in html
     assert "Berkas PDF" in html
+    # Another OPD's search finds it only when asked to search all OPDs.
+    beta = make_opd("beta")
+    assert (
+        "Standar Pelayanan Perizinan"
+        not in client.get("/cari/", {"q": "menara"}, HTTP_HOST=beta.hostname).content.decode()
+    )
+    assert (
+        "Standar Pelayanan Perizinan"
+        in client.get(
+            "/cari/", {"q": "menara", "opd": "semua"}, HTTP_HOST=beta.hostname
+        ).content.decode()
+    )
 
 
 def test_list_query_count_does_not_grow_with_documents_shown(client, opd_a, opd_b, portal_host):
