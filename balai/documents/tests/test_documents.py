@@ -174,3 +174,13 @@ def test_list_query_count_does_not_grow_with_documents_shown(client, opd_a, opd_
         add_document(opd_a if i % 2 else opd_b, f"Laporan {i}", name="l.csv", data=b"a\n",
                      year=2020 + i % 5)  # fmt: skip
     assert count() == few
+
+
+def test_documents_created_without_metadata_get_their_size_on_first_listing(client, opd_a):
+    document = BalaiDocument(title="Data tanpa ukuran", collection=opd_a.collection, year=2026)
+    document.file.save("data.csv", ContentFile(b"a,b\n1,2\n"), save=False)
+    document.save()
+    assert document.file_size is None
+    assert ">CSV</abbr>, 8\xa0bita" in documents_page(client, opd_a).content.decode()
+    document.refresh_from_db()
+    assert document.file_size == 8
