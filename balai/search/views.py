@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from balai.opd.models import OPD
 from balai.opd.selectors import opd_for_request
@@ -22,7 +22,7 @@ PER_PAGE = 10
 MAX_PAGES = 50  # deep pages cost a merge of every source; nobody reads page 51
 
 
-@require_GET
+@require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
     current = opd_for_request(request)
     provisioned = list(OPD.objects.provisioned().select_related("site__root_page").order_by("name"))
