@@ -666,6 +666,9 @@ class DokumenIndexPage(BalaiPage):
         page_obj = Paginator(listed, self.documents_per_page).get_page(request.GET.get("page"))
         filters = {k: v for k, v in (("kategori", category), ("tahun", year)) if v}
         documents = list(page_obj.object_list)
+        for document in documents:
+            if document.file_size is None:  # created outside the admin: measured once, saved
+                document.get_file_size()
         if opd is None:  # the portal lists every OPD's documents: name the source of each
             names = selectors.opd_names_by_collection()
             for document in documents:

@@ -16,10 +16,11 @@ def count_download(sender, instance, request, **kwargs) -> None:
 
 
 @receiver(post_save, sender=get_document_model())
-def extract_text_later(sender, instance, raw=False, **kwargs) -> None:
+def extract_text_later(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
     """Whatever saved the document (admin, multiple upload, demo, API), its PDF text is read
-    by the worker, never in the request; a document that is no PDF (any more) loses its text."""
-    if raw:
+    by the worker, never in the request; a document that is no PDF (any more) loses its text.
+    Saves of other fields only (e.g. Wagtail filling in ``file_size``) change nothing."""
+    if raw or (update_fields is not None and "file" not in update_fields):
         return
     if instance.file_extension.lower() == "pdf" or instance.extracted_text:
         from balai.documents.tasks import extract_document_text

@@ -8,7 +8,7 @@ adding its label here later gives it its own filter choice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,6 @@ class SearchType:
     models: tuple[str, ...] = ()
     # Field giving the year a result belongs to (the page's own date), else first publication.
     date_field: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 SEARCH_TYPES: tuple[SearchType, ...] = (

@@ -15,6 +15,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
@@ -131,15 +132,25 @@ def document_queryset(scope: Scope, year: int | None = None):
     return documents
 
 
-class MergedResults:
-    """Search results of several sources as one sequence ordered by score, for a Paginator.
+def _by_score(obj) -> float:
+    return -(getattr(obj, "_score", 0) or 0)
 
-    A slice ``[a:b]`` fetches the best ``b`` of each source (one query each) and merges them;
-    pages deep in the list cost more, so the view caps the page number.
+
+def _by_recency(obj) -> float:
+    when = getattr(obj, "first_published_at", None) or getattr(obj, "created_at", None)
+    return -when.timestamp() if when else 0.0
+
+
+class MergedResults:
+    """Search results of several sources as one sequence, for a Paginator.
+
+    A slice ``[a:b]`` fetches the first ``b`` of each source (one query each) and merges them
+    by ``key``; pages deep in the list cost more, so the view caps the page number.
     """
 
-    def __init__(self, sources):
+    def __init__(self, sources, key=_by_score):
         self.sources = sources
+        self.key = key
         self._count: int | None = None
 
     def count(self) -> int:
@@ -157,26 +168,35 @@ class MergedResults:
         if len(self.sources) == 1:
             return list(self.sources[0][start:stop])
         fetched = [list(source[:stop]) for source in self.sources]
-        ranked = merge(*fetched, key=lambda obj: -(getattr(obj, "_score", 0) or 0))
-        return list(islice(ranked, start, stop))
+        return list(islice(merge(*fetched, key=self.key), start, stop))
+
+
+def rank_by_relevance() -> bool:
+    """PostgreSQL ranks by relevance (ts_rank). Wagtail's SQLite backend scores every match
+    with a correlated FTS subquery, which takes seconds over thousands of matches; SQLite is
+    the development database, so there results come newest first instead (see bench/search.py).
+    """
+    return connection.vendor != "sqlite"
+
+
+def _run(queryset, query: str, relevance: bool):
+    if relevance:
+        return queryset.search(query, operator="and").annotate_score("_score")
+    newest = "-first_published_at" if issubclass(queryset.model, Page) else "-created_at"
+    return queryset.order_by(newest, "-id").search(query, operator="and", order_by_relevance=False)
 
 
 def search(query: str, scope: Scope, type_key: str = "", year: int | None = None):
     """Everything matching ``query`` in ``scope``: a sliceable, countable sequence of pages
     (base ``Page`` objects) and documents, best first."""
     query = query.strip()[:MAX_QUERY_LENGTH]
+    relevance = rank_by_relevance()
     sources = []
     if type_key != registry.DOCUMENTS:
-        sources.append(
-            page_queryset(scope, type_key, year)
-            .search(query, operator="and")
-            .annotate_score("_score")
-        )
+        sources.append(_run(page_queryset(scope, type_key, year), query, relevance))
     if type_key in ("", registry.DOCUMENTS):
-        sources.append(
-            document_queryset(scope, year).search(query, operator="and").annotate_score("_score")
-        )
-    return MergedResults(sources)
+        sources.append(_run(document_queryset(scope, year), query, relevance))
+    return MergedResults(sources, _by_score if relevance else _by_recency)
 
 
 # --- presenting results --------------------------------------------------------------------
@@ -236,14 +256,18 @@ def _type_of_content_type() -> dict[int, registry.SearchType]:
     }
 
 
-def present(objects: list, query: str, request) -> list[Result]:
-    """Turn one page of search hits into display rows (queries: OPDs, plus one per page type)."""
+def present(objects: list, query: str, request, opds: list[OPD] | None = None) -> list[Result]:
+    """Turn one page of search hits into display rows (one query per page type shown).
+
+    ``opds``: every provisioned OPD with ``site__root_page`` (loaded here when not given).
+    """
     document_model = get_document_model()
     page_ids = [obj.pk for obj in objects if isinstance(obj, Page)]
     specific = {}
     if page_ids:
         specific = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
-    opds = list(OPD.objects.provisioned().select_related("site__root_page"))
+    if opds is None:
+        opds = list(OPD.objects.provisioned().select_related("site__root_page"))
     by_path = {opd.site.root_page.path: opd for opd in opds}
     by_collection = {opd.collection_id: opd for opd in opds if opd.collection_id}
     types = _type_of_content_type()

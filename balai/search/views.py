@@ -12,26 +12,28 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from balai.opd.models import OPD
 from balai.opd.selectors import opd_for_request
-from balai.search import forms, selectors
+from balai.search import forms, registry, selectors
 
 PER_PAGE = 10
 MAX_PAGES = 50  # deep pages cost a merge of every source; nobody reads page 51
 
 
-@require_GET
+@require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
     current = opd_for_request(request)
-    opds = list(OPD.objects.provisioned().filter(is_active=True).order_by("name"))
+    provisioned = list(OPD.objects.provisioned().select_related("site__root_page").order_by("name"))
+    opds = [opd for opd in provisioned if opd.is_active]
     data = request.GET.copy()
     if not data.get("opd"):
         data["opd"] = current.slug if current else forms.ALL_OPDS
     form = forms.SearchForm(data, opds=opds, city_name=settings.BALAI_CITY_NAME)
 
-    query = (form.value("q") or "").strip()
+    # Longer queries are cut, not refused (the field's max_length only guards the form).
+    query = " ".join(request.GET.get("q", "").split())[: selectors.MAX_QUERY_LENGTH]
     chosen = form.value("opd") or forms.ALL_OPDS
     scope_opd = next((o for o in opds if o.slug == chosen), None)
     scope = selectors.Scope(opd=scope_opd, portal_only=chosen == forms.PORTAL)
@@ -41,6 +43,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "query": query,
+        "type_key": type_key,
         "scope_opd": scope_opd,
         "current_opd": current,
         "searched_everywhere": scope_opd is None and not scope.portal_only,
@@ -54,10 +57,15 @@ def search_view(request: HttpRequest) -> HttpResponse:
                                   ("tahun", year or "")) if v}  # fmt: skip
         context.update(
             page_obj=page_obj,
-            results=selectors.present(list(page_obj.object_list), query, request),
+            results=selectors.present(list(page_obj.object_list), query, request, provisioned),
             total=paginator.count,
             page_url_prefix="?" + urlencode(base) + "&page=",
             all_opds_url="?" + urlencode({**base, "opd": forms.ALL_OPDS}),
+            type_links=[
+                (t.label, "?" + urlencode({**base, "jenis": t.key}), t.key == type_key)
+                for t in registry.available_types()
+            ],
+            all_types_url="?" + urlencode({k: v for k, v in base.items() if k != "jenis"}),
             this_opd_url=("?" + urlencode({**base, "opd": current.slug}) if current else ""),
         )
     response = TemplateResponse(request, "search/search.html", context)

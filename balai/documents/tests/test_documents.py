@@ -119,7 +119,7 @@ def test_uploading_html_or_svg_is_refused(client_as, operator_a, opd_a):
 
 
 def test_uploaded_pdf_text_is_extracted_by_the_worker_and_searchable(
-    client_as, operator_a, opd_a, client, run_tasks
+    client_as, operator_a, opd_a, client, run_tasks, make_opd
 ):
     client = client_as(operator_a)
     response = client.post(
@@ -143,3 +143,44 @@ def test_uploaded_pdf_text_is_extracted_by_the_worker_and_searchable(
     assert "Standar Pelayanan Perizinan" in html
     assert "<mark>menara</mark> telekomunikasi" in html
     assert "Berkas PDF" in html
+    # Another OPD's search finds it only when asked to search all OPDs.
+    beta = make_opd("beta")
+    assert (
+        "Standar Pelayanan Perizinan"
+        not in client.get("/cari/", {"q": "menara"}, HTTP_HOST=beta.hostname).content.decode()
+    )
+    assert (
+        "Standar Pelayanan Perizinan"
+        in client.get(
+            "/cari/", {"q": "menara", "opd": "semua"}, HTTP_HOST=beta.hostname
+        ).content.decode()
+    )
+
+
+def test_list_query_count_does_not_grow_with_documents_shown(client, opd_a, opd_b, portal_host):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/dokumen/", HTTP_HOST=portal_host).status_code == 200
+        return len(ctx.captured_queries)
+
+    for opd in (opd_a, opd_b):
+        add_document(opd, f"Laporan {opd.slug}", name="l.csv", data=b"a\n", year=2024)
+    count()  # warm caches
+    few = count()
+    for i in range(12):
+        add_document(opd_a if i % 2 else opd_b, f"Laporan {i}", name="l.csv", data=b"a\n",
+                     year=2020 + i % 5)  # fmt: skip
+    assert count() == few
+
+
+def test_documents_created_without_metadata_get_their_size_on_first_listing(client, opd_a):
+    document = BalaiDocument(title="Data tanpa ukuran", collection=opd_a.collection, year=2026)
+    document.file.save("data.csv", ContentFile(b"a,b\n1,2\n"), save=False)
+    document.save()
+    assert document.file_size is None
+    assert ">CSV</abbr>, 8\xa0bita" in documents_page(client, opd_a).content.decode()
+    document.refresh_from_db()
+    assert document.file_size == 8

@@ -169,3 +169,17 @@ def test_empty_query_shows_the_form_only(client, opd_a):
     assert 'role="search"' in html
     assert "hasil untuk" not in html
     assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_type_links_and_long_queries(client, opd_a, run_tasks):
+    news(opd_a, "Festival kuliner nusantara")
+    run_tasks()
+    html = get(client, opd_a.hostname, q="festival").content.decode()
+    assert 'aria-label="Jenis hasil"' in html
+    assert 'href="?q=festival&amp;opd=alfa&amp;jenis=berita"' in html
+    only_news = get(client, opd_a.hostname, q="festival", jenis="berita").content.decode()
+    assert 'jenis=berita" aria-current="true">Berita<' in only_news
+    long_query = "festival " + "x" * 500
+    response = get(client, opd_a.hostname, q=long_query)
+    assert response.status_code == 200
+    assert "hasil untuk" in response.content.decode()
