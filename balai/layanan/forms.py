@@ -41,7 +41,8 @@ class SurveyForm(ProtectedForm):
 
     gender = forms.ChoiceField(
         label=_("Jenis kelamin"), choices=SurveyResponse.Gender.choices,
-        widget=forms.RadioSelect, error_messages={"required": REQUIRED},
+        widget=forms.RadioSelect,
+        error_messages={"required": REQUIRED, "invalid_choice": REQUIRED},
     )  # fmt: skip
     age = forms.IntegerField(
         label=_("Umur (tahun)"), min_value=15, max_value=100,
@@ -77,7 +78,8 @@ class SurveyForm(ProtectedForm):
             self.fields[code] = forms.TypedChoiceField(
                 label=f"{code.upper()}. {question}", coerce=int,
                 choices=[(i + 1, label) for i, label in enumerate(labels)],
-                widget=forms.RadioSelect, error_messages={"required": REQUIRED},
+                widget=forms.RadioSelect,
+                error_messages={"required": REQUIRED, "invalid_choice": REQUIRED},
             )  # fmt: skip
         # Keep the honeypot and token last.
         for name in ("form_token", "website"):
