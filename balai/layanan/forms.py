@@ -61,7 +61,8 @@ class SurveyForm(ProtectedForm):
         error_messages={"required": _("Pilih pekerjaan.")},
     )  # fmt: skip
     service_date = forms.DateField(
-        label=_("Tanggal menerima layanan"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Tanggal menerima layanan"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Isi tanggal layanan."),
                         "invalid": _("Tanggal tidak valid.")},
     )  # fmt: skip
