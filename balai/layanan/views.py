@@ -74,7 +74,7 @@ def service_print(request, page, slug):
     base = request.build_absolute_uri(page.url + f"{layanan.slug}/")
     return _render(request, page, "layanan/layanan_print.html", {
         "layanan": layanan, "page_url": base, "survey_url": base + "survei/",
-        "qr": _qr_svg(base + "survei/"), "opd": layanan.opd,
+        "qr": _qr_svg(base), "opd": layanan.opd,
     })  # fmt: skip
 
 

@@ -68,9 +68,10 @@ def test_bad_input_is_refused_with_a_clear_message(client, opd_a, make_layanan, 
     assert SurveyResponse.objects.count() == 0
 
 
-def test_rate_limit_per_address(client, opd_a, make_layanan, settings):
+def test_rate_limit_per_address(client, opd_a, make_layanan, monkeypatch):
     from balai.layanan import views
 
+    monkeypatch.setattr(views, "SURVEY_LIMIT_PER_IP", (3, 3600))
     make_layanan(opd_a)
     url, host = "/layanan/ktp-el/survei/", opd_a.hostname
     limit = views.SURVEY_LIMIT_PER_IP[0]
