@@ -1,6 +1,7 @@
 """Public pages: the OPD's layanan page, a service, print views, the portal directory, reports."""
 
 import pytest
+from django.utils import timezone
 
 from balai.layanan.models import Maklumat
 
@@ -70,8 +71,12 @@ def test_portal_directory_search_and_filters(client, portal_host, opd_a, opd_b, 
 def test_reports_html_xlsx_pdf(client, portal_host, opd_a, make_layanan, make_responses):
     layanan = make_layanan(opd_a)
     make_responses(layanan, [[4] * 9, [4] * 9, [3] * 9])
+    last_year = timezone.now().replace(year=timezone.now().year - 1, month=6, day=1)
+    make_responses(layanan, [[1] * 9], when=last_year)
     html = client.get("/layanan/ikm/", HTTP_HOST=opd_a.hostname).content.decode()
     assert "91,67" in html and "Sangat baik" in html  # (4 + 4 + 3) / 3 × 25
+    old = client.get("/layanan/ikm/", {"periode": str(last_year.year)}, HTTP_HOST=opd_a.hostname)
+    assert "25,00" in old.content.decode() and "Tidak baik" in old.content.decode()
     city = client.get("/layanan/ikm/", HTTP_HOST=portal_host).content.decode()
     assert "Dinas Alfa" in city and "91,67" in city
     xlsx = client.get("/layanan/ikm/xlsx/", HTTP_HOST=portal_host)
