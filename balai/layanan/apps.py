@@ -7,3 +7,23 @@ class LayananConfig(AppConfig):
     name = "balai.layanan"
     label = "layanan"
     verbose_name = "Layanan publik"
+
+    # Granted to every OPD's groups by balai.opd.roles.
+    opd_operator_permissions = [
+        "layanan.add_layanan", "layanan.change_layanan", "layanan.view_layanan",
+        "layanan.view_maklumat", "layanan.view_surveyresponse",
+    ]  # fmt: skip
+    opd_admin_permissions = [
+        *opd_operator_permissions,
+        "layanan.delete_layanan", "layanan.add_maklumat", "layanan.change_maklumat",
+        "layanan.delete_maklumat",
+    ]  # fmt: skip
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from balai.layanan.models import Layanan, Maklumat, SurveyResponse
+        from balai.opd.scoping import OPDScopedPermissionPolicy
+
+        for model in (Layanan, Maklumat, SurveyResponse):
+            register_permission_policy(model, OPDScopedPermissionPolicy(model))

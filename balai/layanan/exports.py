@@ -1,0 +1,60 @@
+"""IKM report exports: XLSX (openpyxl) and PDF (WeasyPrint) in the layout of PermenPAN-RB 14/2017
+(Lampiran: pengolahan data — NRR per unsur, NRR tertimbang, IKM, konversi, mutu, kinerja)."""
+
+from __future__ import annotations
+
+import io
+
+from balai.layanan.ikm import WEIGHT
+
+
+def report_xlsx(data: dict) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "IKM"
+    ws.append([data["title"]])
+    ws["A1"].font = Font(bold=True, size=13)
+    overall = data["overall"]
+    ws.append([])
+    ws.append(["Unsur", "Nama unsur", "NRR per unsur", "Bobot", "NRR tertimbang"])
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+    if overall:
+        for code, name in data["unsur"]:
+            nrr = overall.nrr[code]
+            ws.append([code.upper(), name, round(nrr, 3), round(WEIGHT, 4), round(nrr * WEIGHT, 3)])
+        ws.append([])
+        ws.append(["Jumlah responden", overall.respondents])
+        ws.append(["IKM (1–4)", round(overall.ikm, 4)])
+        ws.append(["IKM unit pelayanan (×25)", float(overall.converted)])
+        ws.append(["Mutu pelayanan", overall.category])
+        ws.append(["Kinerja unit pelayanan", overall.label])
+    else:
+        ws.append(["Belum ada responden pada periode ini."])
+    rows = wb.create_sheet("Rincian")
+    rows.append(["Nama", "Responden", *[c.upper() for c, _ in data["unsur"]], "IKM", "Mutu",
+                 "Kinerja"])  # fmt: skip
+    for cell in rows[1]:
+        cell.font = Font(bold=True)
+    for row in data["rows"]:
+        res = row["result"]
+        if res is None:
+            rows.append([row["name"], 0])
+            continue
+        rows.append([row["name"], res.respondents,
+                     *[round(res.nrr[c], 3) for c, _ in data["unsur"]],
+                     float(res.converted), res.category, res.label])  # fmt: skip
+    ws.column_dimensions["B"].width = 42
+    rows.column_dimensions["A"].width = 48
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def html_to_pdf(html: str, base_url: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf()
