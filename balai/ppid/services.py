@@ -88,6 +88,7 @@ def submit_request(
     kanal: str = Permohonan.Kanal.WEB,
     received_at: dt.datetime | None = None,
     by=None,
+    notify: bool = True,
 ) -> Permohonan:
     """Record a request, give it its registration number at once (UU 14/2008 Pasal 22(4)) and a
     due date of 10 working days (Pasal 22(7)); tell the requester how to track it."""
@@ -103,7 +104,8 @@ def submit_request(
     )
     _save_numbered(permohonan, number_prefix(opd))
     log_access(permohonan, by, "dicatat", permohonan.get_kanal_display())
-    notifications.notify_received(permohonan)
+    if notify:
+        notifications.notify_received(permohonan)
     return permohonan
 
 
@@ -146,7 +148,12 @@ def assign(permohonan: Permohonan, petugas, *, by=None) -> Permohonan:
 
 @transaction.atomic
 def extend(
-    permohonan: Permohonan, alasan: str, *, hari_kerja: int = PERPANJANGAN_MAKS_HARI_KERJA, by=None
+    permohonan: Permohonan,
+    alasan: str,
+    *,
+    hari_kerja: int = PERPANJANGAN_MAKS_HARI_KERJA,
+    by=None,
+    notify: bool = True,
 ) -> Permohonan:
     """One extension of at most 7 working days with a written reason (UU 14/2008 Pasal 22(8))."""
     _require(by, permohonan)
@@ -163,7 +170,8 @@ def extend(
     permohonan.status = Permohonan.Status.DIPERPANJANG
     permohonan.save()
     log_access(permohonan, by, "diperpanjang", alasan)
-    notifications.notify_extended(permohonan)
+    if notify:
+        notifications.notify_extended(permohonan)
     return permohonan
 
 
@@ -181,6 +189,7 @@ def answer(
     diteruskan_ke: str = "",
     lampiran: list | None = None,
     by=None,
+    notify: bool = True,
     answered_at: dt.datetime | None = None,
 ) -> Permohonan:
     """Issue the written notice (pemberitahuan tertulis, UU 14/2008 Pasal 22(7)): granted fully or
@@ -221,7 +230,8 @@ def answer(
     for upload in lampiran or []:
         Lampiran.objects.create(permohonan=permohonan, berkas=upload, nama=upload.name)
     log_access(permohonan, by, "dijawab", permohonan.get_keputusan_display())
-    notifications.notify_answered(permohonan)
+    if notify:
+        notifications.notify_answered(permohonan)
     return permohonan
 
 
