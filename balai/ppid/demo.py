@@ -262,7 +262,7 @@ def _requests(out) -> None:
         today = timezone.localdate()
         if item.tenggat >= today and rng.random() < 0.6:
             continue  # open, still within the deadline
-        if rng.random() < 0.25:
+        if rng.random() < 0.4:
             services.extend(item, "Informasi masih dihimpun dari beberapa bidang.",
                             hari_kerja=rng.randint(3, 7), notify=False)  # fmt: skip
         if item.tenggat < today and rng.random() < 0.2:
@@ -304,14 +304,17 @@ def _requests(out) -> None:
         if officer:
             Permohonan.objects.filter(pk=item.pk).update(petugas=officer)
         refused = kwargs["keputusan"] in ("ditolak_dikecualikan", "sebagian")
-        if (refused or i % 11 == 0) and services.can_object(item):
+        filed_at = answered_at + dt.timedelta(days=3)
+        if (refused or i % 6 == 0) and filed_at < now:
             keberatan = services.file_objection(
-                item, alasan="a" if refused else "d", uraian="Saya keberatan atas keputusan ini."
-            )
-            if rng.random() < 0.5:
+                item, alasan="a" if refused else "d", received_at=filed_at,
+                uraian="Saya keberatan atas keputusan ini.",
+            )  # fmt: skip
+            decided_at = filed_at + dt.timedelta(days=14)
+            if decided_at < now:
                 services.answer_objection(
-                    keberatan, hasil=rng.choice(["ditolak", "sebagian"]),
-                    tanggapan="Atasan PPID telah memeriksa keberatan.",
+                    keberatan, hasil=rng.choice(["ditolak", "sebagian", "diterima"]),
+                    tanggapan="Atasan PPID telah memeriksa keberatan.", answered_at=decided_at,
                 )  # fmt: skip
     out.write(f"  PPID: {made} permohonan contoh")
 
