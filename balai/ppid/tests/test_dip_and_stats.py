@@ -126,3 +126,12 @@ def test_reminders_before_due_and_escalation_when_overdue(
     assert (("ppid-alfa@example.go.id",), "Pengingat") in subjects
     assert (("utama@example.go.id",), "Terlambat") in subjects
     assert PetugasPPID.objects.count() == 2
+
+
+def test_dip_admin_is_scoped_to_the_operators_opd(client_as, operator_a, operator_b, opd_a):
+    row = item(opd_a, "setiap_saat", judul="SOP Alfa")
+    assert "SOP Alfa" in client_as(operator_a).get("/admin/ppid/dip/").content.decode()
+    assert client_as(operator_a).get(f"/admin/ppid/dip/edit/{row.pk}/").status_code == 200
+    other = client_as(operator_b)
+    assert "SOP Alfa" not in other.get("/admin/ppid/dip/").content.decode()
+    assert other.get(f"/admin/ppid/dip/edit/{row.pk}/").status_code == 404
