@@ -7,3 +7,11 @@ class PPIDConfig(AppConfig):
     name = "balai.ppid"
     label = "ppid"
     verbose_name = "PPID"
+    # Every OPD keeps its own DIP. Requests are not model permissions: access to them follows the
+    # PetugasPPID roles (balai.ppid.selectors.visible_requests).
+    opd_operator_permissions = [
+        "ppid.add_informasipublik",
+        "ppid.change_informasipublik",
+        "ppid.view_informasipublik",
+    ]
+    opd_admin_permissions = ["ppid.delete_informasipublik"]
