@@ -124,6 +124,7 @@ def main() -> None:
             [py, "manage.py", "db_worker", "--interval", "0.05", "--no-startup-delay"],
             cwd=ROOT,
             env=e,
+            stderr=subprocess.DEVNULL,
         )
         for _ in range(args.task_workers)
     ]
