@@ -99,6 +99,8 @@ def new_secret() -> str:
 
 
 class Ticket(models.Model):
+    wagtail_reference_index_ignore = True  # high-volume rows; nothing references them
+
     class Channel(models.TextChoices):
         WEB = "web", _("Situs web")
         SMS = "sms", _("SMS")
@@ -174,6 +176,8 @@ class Ticket(models.Model):
 
 class TicketEvent(models.Model):
     """The ticket's history and thread: citizen messages, status changes, answers, notes."""
+
+    wagtail_reference_index_ignore = True  # high-volume rows; nothing references them
 
     class Kind(models.TextChoices):
         MESSAGE = "pesan", _("Pesan pelapor")

@@ -16,6 +16,8 @@ class Gateway(models.TextChoices):
 
 
 class InboundSMS(models.Model):
+    wagtail_reference_index_ignore = True  # high-volume rows; nothing references them
+
     class Status(models.TextChoices):
         RECEIVED = "diterima", _("Diterima")
         PROCESSED = "diproses", _("Diproses")
@@ -56,6 +58,8 @@ class InboundSMS(models.Model):
 
 
 class OutboundSMS(models.Model):
+    wagtail_reference_index_ignore = True  # high-volume rows; nothing references them
+
     class Status(models.TextChoices):
         QUEUED = "antre", _("Dalam antrean")
         SENDING = "mengirim", _("Sedang dikirim")
