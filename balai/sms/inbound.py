@@ -70,13 +70,8 @@ def receive(
     received_at = received_at or timezone.now()
     fp = fingerprint(number, text, received_at)
     gateway_id = str(gateway_id or "")[:128]
-    if gateway_id:
-        found = InboundSMS.objects.filter(gateway=gateway, gateway_id=gateway_id).first()
-        if found:
-            return found, False
-    found = InboundSMS.objects.filter(fingerprint=fp).first()
-    if found:
-        return found, False
+    # Insert first and let the unique constraints decide (one round trip less per message than
+    # looking up first); a duplicate is answered from the existing row.
     try:
         with transaction.atomic():
             message = InboundSMS.objects.create(
@@ -91,7 +86,7 @@ def receive(
             from balai.sms.tasks import process_inbound
 
             enqueue_after_commit(process_inbound, message.pk)
-    except IntegrityError:  # a concurrent delivery of the same message won the race
+    except IntegrityError:  # a repeated or concurrent delivery of the same message
         found = (
             InboundSMS.objects.filter(gateway=gateway, gateway_id=gateway_id).first()
             if gateway_id
