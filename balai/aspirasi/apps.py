@@ -7,3 +7,5 @@ class AspirasiConfig(AppConfig):
     name = "balai.aspirasi"
     label = "aspirasi"
     verbose_name = "Aspirasi"
+    opd_operator_permissions = ["aspirasi.view_ticket", "aspirasi.change_ticket"]
+    opd_admin_permissions = ["aspirasi.view_ticket", "aspirasi.change_ticket"]

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from balai.opd.selectors import opd_for_request
 
 # Paths that keep working on a deactivated OPD's hostname: staff work and infrastructure.
-ALWAYS_OPEN = ("/admin/", "/healthz", "/static/", "/django-admin/")
+ALWAYS_OPEN = ("/admin/", "/healthz", "/static/", "/django-admin/", "/sms/webhook/")
 
 
 class OPDSiteMiddleware:

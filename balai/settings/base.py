@@ -349,6 +349,32 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# --- Aspirasi & SMS Centre (issue 6) -----------------------------------------------------
+# Outbound gateway: balai.sms.gateways.FileGateway (dev/demo: one JSON file per SMS in
+# BALAI_SMS_FILE_DIR), .SMSGateGateway (SMS Gateway for Android send API) or .GammuGateway
+# (Gammu SMSD SQL outbox at BALAI_SMS_GAMMU_DATABASE_URL).
+BALAI_SMS_GATEWAY = os.environ.get("BALAI_SMS_GATEWAY", "balai.sms.gateways.FileGateway")
+BALAI_SMS_FILE_DIR = os.environ.get("BALAI_SMS_FILE_DIR", str(VAR_DIR / "sms-outbox"))
+BALAI_SMSGATE_URL = os.environ.get("BALAI_SMSGATE_URL", "http://127.0.0.1:8080")
+BALAI_SMSGATE_USER = os.environ.get("BALAI_SMSGATE_USER", "")
+BALAI_SMSGATE_PASSWORD = os.environ.get("BALAI_SMSGATE_PASSWORD", "")
+BALAI_SMSGATE_SIGNING_KEY = os.environ.get("BALAI_SMSGATE_SIGNING_KEY", "")  # webhook HMAC key
+BALAI_SMS_GAMMU_DATABASE_URL = os.environ.get("BALAI_SMS_GAMMU_DATABASE_URL", "")
+# Generic JSON webhook /sms/webhook/: HMAC-SHA256 shared secret and allowed clock skew (s).
+BALAI_SMS_WEBHOOK_SECRET = os.environ.get("BALAI_SMS_WEBHOOK_SECRET", "")
+BALAI_SMS_WEBHOOK_MAX_SKEW = int(os.environ.get("BALAI_SMS_WEBHOOK_MAX_SKEW", "300"))
+# Flood limits (hits, window seconds) per sender IP and per phone number.
+BALAI_SMS_RATE_IP = (int(os.environ.get("BALAI_SMS_RATE_IP", "600")), 60)
+BALAI_SMS_RATE_PHONE = (int(os.environ.get("BALAI_SMS_RATE_PHONE", "10")), 60)
+# Same phone + same text inside this window = one message (retried delivery without an id).
+BALAI_SMS_DEDUPE_WINDOW_SECONDS = int(os.environ.get("BALAI_SMS_DEDUPE_WINDOW_SECONDS", "600"))
+BALAI_SMS_MAX_ATTEMPTS = int(os.environ.get("BALAI_SMS_MAX_ATTEMPTS", "6"))
+BALAI_SMS_RETRY_BASE_SECONDS = int(os.environ.get("BALAI_SMS_RETRY_BASE_SECONDS", "60"))
+BALAI_SMS_MAX_PARTS = int(os.environ.get("BALAI_SMS_MAX_PARTS", "3"))  # longer: tracking page
+BALAI_ASPIRASI_NEW_KEYWORD = os.environ.get("BALAI_ASPIRASI_NEW_KEYWORD", "LAPOR").upper()
+BALAI_ASPIRASI_REOPEN_DAYS = int(os.environ.get("BALAI_ASPIRASI_REOPEN_DAYS", "14"))
+BALAI_ASPIRASI_REMIND_DAYS = int(os.environ.get("BALAI_ASPIRASI_REMIND_DAYS", "1"))
+
 # --- Logging -----------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

@@ -1,3 +1,11 @@
 """Public URLs of this app (mounted in balai/urls.py before the Wagtail page tree)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from balai.sms import views
+
+app_name = "sms"
+urlpatterns = [
+    path("sms/webhook/", views.generic_webhook, name="webhook"),
+    path("sms/webhook/smsgate/", views.smsgate_webhook, name="smsgate"),
+]

@@ -1,0 +1,115 @@
+"""Admin for tickets (scoped to the user's OPDs; Kominfo sees the triage queue), categories and
+routing rules (Kominfo)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from balai.aspirasi import services
+from balai.aspirasi.models import Category, RoutingRule, Ticket
+from balai.core.privacy import mask_phone
+from balai.opd.scoping import OPDScopedViewSet, ScopedEditView
+
+
+class TicketForm(WagtailAdminModelForm):
+    message = forms.CharField(
+        label=_("Isi aspirasi"),
+        required=False,
+        disabled=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reporter = forms.CharField(label=_("Pelapor"), required=False, disabled=True)
+    internal_note = forms.CharField(
+        label=_("Catatan internal (tidak terlihat oleh pelapor)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = Ticket
+        fields = [
+            "message",
+            "reporter",
+            "opd",
+            "category",
+            "status",
+            "reason",
+            "answer",
+            "public_text",
+            "internal_note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        t = self.instance
+        self.fields["message"].initial = t.text
+        user = self.for_user
+        if t.anonim and not (user and user.is_superuser):
+            self.fields["reporter"].initial = _("Anonim")
+        else:
+            who = [
+                t.reporter_name,
+                t.phone if (user and user.is_superuser) else mask_phone(t.phone),
+                t.email,
+            ]
+            self.fields["reporter"].initial = " · ".join(w for w in who if w) or _("Tanpa nama")
+        self.fields["answer"].help_text = _(
+            "Jawaban dikirim ke pelapor lewat kanal asalnya dan menutup aspirasi (status selesai)."
+        )
+
+
+class TicketEditView(ScopedEditView):
+    def save_instance(self):
+        old = Ticket.objects.get(pk=self.object.pk)
+        data = self.form.cleaned_data
+        ticket = self.form.save()
+        user = self.request.user
+        if ticket.opd_id and ticket.opd_id != old.opd_id:
+            ticket.status = old.status
+            services.dispose(ticket, ticket.opd, user, data.get("internal_note", ""))
+        elif ticket.status != old.status:
+            new_status, ticket.status = ticket.status, old.status
+            services.set_status(ticket, new_status, user, ticket.reason)
+        if data.get("answer") and data["answer"] != old.answer:
+            services.answer(ticket, data["answer"], user)
+        if data.get("internal_note"):
+            services.note(ticket, data["internal_note"], user)
+        return ticket
+
+
+class TicketViewSet(OPDScopedViewSet):
+    model = Ticket
+    edit_view_class = TicketEditView
+    icon = "mail"
+    menu_label = _("Aspirasi")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["number", "status", "opd", "category", "channel", "due_date"]
+    list_filter = ["status", "channel", "category"]
+    search_fields = ["number", "text"]
+    ordering = ["due_date", "received_at"]
+    list_per_page = 50
+
+    def get_form_class(self, for_update=False):
+        return TicketForm
+
+
+class CategoryViewSet(ModelViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Kategori aspirasi")
+    add_to_settings_menu = True
+    form_fields = ["name", "slug", "tier", "first_response_days", "completion_days", "default_opd"]
+    list_display = ["name", "tier", "first_response_days", "completion_days", "default_opd"]
+
+
+class RoutingRuleViewSet(ModelViewSet):
+    model = RoutingRule
+    icon = "resubmit"
+    menu_label = _("Aturan kata kunci SMS")
+    add_to_settings_menu = True
+    form_fields = ["keyword", "opd"]
+    list_display = ["keyword", "opd"]

@@ -1,0 +1,178 @@
+"""Demo aspirations: a few hundred tickets over the past year across OPDs, channels and statuses
+(some overdue), with threads and answers; categories, SMS keyword rules, the SMS simulator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.utils import timezone
+
+from balai.aspirasi.models import Category, RoutingRule, Ticket, TicketEvent, Tier
+from balai.kalender.calendar import due_date
+from balai.opd.models import OPD
+from balai.sms.inbound import fingerprint
+from balai.sms.models import Gateway, InboundSMS, OutboundSMS
+
+CATEGORIES = [
+    ("Infrastruktur jalan dan drainase", "infrastruktur", Tier.PENGAWASAN),
+    ("Kesehatan", "kesehatan", Tier.NORMATIF),
+    ("Pendidikan", "pendidikan", Tier.NORMATIF),
+    ("Administrasi kependudukan", "adminduk", Tier.RINGAN),
+    ("Kebersihan dan persampahan", "kebersihan", Tier.NON_PENGAWASAN),
+    ("Permintaan informasi", "informasi", Tier.RINGAN),
+]
+TEXTS = [
+    (
+        "infrastruktur",
+        "Jalan di Jl. Veteran depan Masjid Raya berlubang besar, sudah ada pengendara jatuh.",
+    ),
+    ("infrastruktur", "Drainase di Gang Melati tersumbat, tiap hujan air masuk rumah warga."),
+    ("infrastruktur", "Lampu penerangan jalan di simpang Pasar Baru mati sejak seminggu."),
+    ("kesehatan", "Antrean di Puskesmas Lapai sangat panjang, loket BPJS hanya satu."),
+    ("kesehatan", "Mohon fogging di RT 03 RW 05, sudah dua anak kena DBD."),
+    ("pendidikan", "Pungutan uang komite di SMP negeri apakah dibenarkan? Mohon penjelasan."),
+    ("pendidikan", "Atap kelas SD 12 bocor, murid belajar di teras."),
+    ("adminduk", "KTP-el saya belum jadi sejak tiga bulan, sudah rekam di kecamatan."),
+    ("adminduk", "Bagaimana cara mengurus akta kelahiran anak yang terlambat dilaporkan?"),
+    ("kebersihan", "Sampah di TPS Jl. Rasuna Said tidak diangkut empat hari, bau sekali."),
+    ("kebersihan", "Ada pembuangan sampah liar di bantaran sungai dekat jembatan."),
+    ("informasi", "Kapan jadwal pendaftaran PPDB tahun ini dibuka?"),
+]
+ANSWERS = [
+    "Terima kasih atas laporannya. Tim kami sudah turun ke lokasi dan perbaikan selesai.",
+    "Laporan sudah kami tindak lanjuti; jadwal perbaikan masuk anggaran pemeliharaan bulan ini.",
+    "Informasi lengkap tersedia di kantor kami setiap hari kerja pukul 08.00–15.00 WIB.",
+    "Petugas kami telah berkoordinasi dengan kelurahan setempat; masalah sudah teratasi.",
+]
+NAMES = [
+    "Budi Santoso",
+    "Siti Aminah",
+    "Andi Pratama",
+    "Rina Marlina",
+    "Joko Susilo",
+    "Dewi Lestari",
+    "Hendra Gunawan",
+    "Nurul Hidayah",
+    "",
+    "",
+]
+KECAMATAN = [
+    ("Padang Barat", "Olo"),
+    ("Padang Timur", "Sawahan"),
+    ("Kuranji", "Lapai"),
+    ("Koto Tangah", "Air Tawar"),
+    ("Lubuk Begalung", "Banuaran"),
+]
+TOTAL = 300
+
+
+def load(out) -> list[tuple[str, str, str]]:
+    cats = {}
+    for name, slug, tier in CATEGORIES:
+        cats[slug], _ = Category.objects.get_or_create(
+            slug=slug, defaults={"name": name, "tier": tier}
+        )
+    opds = list(OPD.objects.filter(is_active=True).exclude(site=None).order_by("pk"))
+    for opd in opds[:8]:
+        RoutingRule.objects.get_or_create(keyword=opd.slug.upper(), defaults={"opd": opd})
+    if Ticket.objects.filter(number__startswith="ASP-D").exists() or not opds:
+        out.write(f"  Aspirasi: {Ticket.objects.count()} tiket (sudah ada)")
+        return []
+    rng = random.Random(6)  # noqa: S311 - demo data, reproducible
+    now = timezone.now()
+    statuses = ["selesai"] * 6 + [
+        "ditindaklanjuti",
+        "didisposisikan",
+        "baru",
+        "diverifikasi",
+        "ditolak",
+    ]
+    tickets, smses = [], []
+    for i in range(TOTAL):
+        slug, text = rng.choice(TEXTS)
+        cat = cats[slug]
+        received = now - dt.timedelta(days=rng.uniform(0, 365), hours=rng.uniform(0, 8))
+        status = rng.choice(statuses)
+        channel = rng.choice(["web", "sms", "sms"])
+        kec, kel = rng.choice(KECAMATAN)
+        phone = f"+62812{rng.randint(10000000, 99999999)}"
+        opd = None if status == "baru" else rng.choice(opds)
+        t = Ticket(
+            number=f"ASP-D{received:%y%m}-{i:04d}",
+            channel=channel,
+            opd=opd,
+            category=cat,
+            reporter_name="" if channel == "sms" else rng.choice(NAMES),
+            phone=phone,
+            anonim=rng.random() < 0.15,
+            rahasia=rng.random() < 0.1,
+            text=text,
+            kecamatan=kec,
+            kelurahan=kel,
+            status=status,
+            received_at=received,
+            first_response_due=due_date(received, cat.first_response_days),
+            due_date=due_date(received, cat.days_to_complete),
+        )
+        if status != "baru":
+            t.first_response_at = received + dt.timedelta(hours=rng.uniform(2, 90))
+        if status == "selesai":
+            t.answer = rng.choice(ANSWERS)
+            t.answered_at = t.first_response_at + dt.timedelta(days=rng.uniform(0.5, 12))
+            t.rating = rng.choice([None, 3, 4, 5, 5])
+        if status == "ditolak":
+            t.reason = "Bukan kewenangan Pemerintah Kota / tidak dapat dipahami."
+        tickets.append(t)
+        if channel == "sms":
+            sms_text = f"LAPOR {text}"
+            smses.append(
+                InboundSMS(
+                    gateway=Gateway.GAMMU,
+                    phone=phone,
+                    text=sms_text,
+                    received_at=received,
+                    fingerprint=fingerprint(phone, sms_text, received),
+                    status="diproses",
+                    ticket_number=t.number,
+                    attempts=1,
+                )
+            )
+    Ticket.objects.bulk_create(tickets)
+    InboundSMS.objects.bulk_create(smses)
+    events = []
+    for t in Ticket.objects.filter(number__startswith="ASP-D"):
+        events.append(TicketEvent(ticket=t, kind="pesan", text=t.text, public=True))
+        if t.opd_id:
+            events.append(
+                TicketEvent(ticket=t, kind="disposisi", public=True, text="Didisposisikan.")
+            )
+        if rng.random() < 0.2:
+            events.append(
+                TicketEvent(
+                    ticket=t,
+                    kind="pesan",
+                    public=True,
+                    text="Mohon segera ditindaklanjuti, kondisinya makin parah.",
+                )
+            )
+        if t.answer:
+            events.append(TicketEvent(ticket=t, kind="jawaban", text=t.answer, public=True))
+    TicketEvent.objects.bulk_create(events)
+    OutboundSMS.objects.get_or_create(
+        dedupe_key="demo-failed",
+        defaults={
+            "phone": "+6281200000001",
+            "status": "gagal",
+            "attempts": 6,
+            "text": "[ASP-D] Contoh SMS yang gagal terkirim (gateway mati).",
+            "last_error": "modem offline",
+        },
+    )
+    overdue = Ticket.objects.filter(
+        status__in=Ticket.OPEN, due_date__lt=timezone.localdate()
+    ).count()
+    out.write(
+        f"  Aspirasi: {TOTAL} tiket demo ({overdue} terlambat); simulator: /admin/sms/simulator/"
+    )
+    return []

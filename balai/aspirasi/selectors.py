@@ -1,0 +1,66 @@
+"""Reads about aspirations: public (masked) text and per-OPD statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+
+from django.conf import settings
+from django.utils import timezone
+
+from balai.aspirasi.models import Ticket
+from balai.core.privacy import mask_text
+from balai.opd.models import OPD
+
+
+def public_text(ticket: Ticket) -> str:
+    """What the public may read: the moderated text if any, with NIK/phones/e-mails masked."""
+    return mask_text(ticket.public_text or ticket.text)
+
+
+def aspirasi_stats_by_opd(
+    opd_ids: list[int] | None = None, today: dt.date | None = None
+) -> dict[int, dict]:
+    """Per OPD id: tickets_total, answered_total, answered_on_time (answered by the completion
+    deadline), median_first_response_hours, overdue (open and past the deadline ``today``) and
+    evidence_url (the public statistics page). Two queries whatever the number of OPDs; the
+    median is computed in Python over the first query's rows."""
+    today = today or timezone.localdate()
+    tickets = Ticket.objects.exclude(opd=None).exclude(status=Ticket.Status.DELETED)
+    opds = OPD.objects.all()
+    if opd_ids is not None:
+        tickets = tickets.filter(opd_id__in=opd_ids)
+        opds = opds.filter(pk__in=opd_ids)
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    result: dict[int, dict] = {}
+    hours: dict[int, list[float]] = {}
+    for pk, slug in opds.values_list("pk", "slug"):
+        result[pk] = {
+            "tickets_total": 0,
+            "answered_total": 0,
+            "answered_on_time": 0,
+            "median_first_response_hours": None,
+            "overdue": 0,
+            "evidence_url": f"{base}/aspirasi/statistik/?opd={slug}",
+        }
+        hours[pk] = []
+    rows = tickets.values_list(
+        "opd_id", "status", "received_at", "first_response_at", "answered_at", "due_date"
+    )
+    for opd_id, status, received, first, answered, due in rows:
+        row = result.get(opd_id)
+        if row is None:
+            continue
+        row["tickets_total"] += 1
+        if answered:
+            row["answered_total"] += 1
+            if due is None or timezone.localdate(answered) <= due:
+                row["answered_on_time"] += 1
+        if first:
+            hours[opd_id].append((first - received).total_seconds() / 3600)
+        if status in Ticket.OPEN and due is not None and due < today:
+            row["overdue"] += 1
+    for pk, values in hours.items():
+        if values:
+            result[pk]["median_first_response_hours"] = round(statistics.median(values), 2)
+    return result

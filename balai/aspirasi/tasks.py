@@ -1,0 +1,69 @@
+"""Deadline reminders and escalations (Perpres 76/2013 practice: the Pemda's admin follows up
+reports an agency leaves unanswered). Runs daily at 07:00 local time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from balai.core.scheduler import periodic
+from balai.core.tasks import queue_email
+
+
+@periodic(at=dt.time(7, 0))
+@task()
+def remind_and_escalate() -> dict:
+    """Remind the OPD of tickets due within BALAI_ASPIRASI_REMIND_DAYS working days; escalate
+    overdue tickets (and the triage queue past its first-response limit) to Kominfo, once each."""
+    from balai.aspirasi.models import Ticket, TicketEvent
+    from balai.kalender.calendar import working_days_left
+
+    today = timezone.localdate()
+    now = timezone.now()
+    open_tickets = Ticket.objects.filter(status__in=Ticket.OPEN).select_related("opd")
+    reminded = escalated = 0
+    for t in open_tickets.filter(reminded_at=None, due_date__gte=today).exclude(opd=None):
+        if working_days_left(t.due_date, today) > settings.BALAI_ASPIRASI_REMIND_DAYS:
+            continue
+        emails = list(
+            get_user_model()
+            .objects.filter(
+                groups__in=[t.opd.operator_group_id, t.opd.admin_group_id], is_active=True
+            )
+            .exclude(email="")
+            .values_list("email", flat=True)
+            .distinct()
+        )
+        queue_email(
+            emails,
+            _("Pengingat aspirasi %(n)s") % {"n": t.number},
+            _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
+        )
+        t.reminded_at = now
+        t.save(update_fields=["reminded_at"])
+        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
+        reminded += 1
+    late = open_tickets.filter(escalated_at=None, due_date__lt=today)
+    late_triage = open_tickets.filter(escalated_at=None, opd=None, first_response_due__lt=today)
+    kominfo = list(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    for t in (late | late_triage).distinct():
+        queue_email(
+            kominfo,
+            _("Eskalasi aspirasi %(n)s") % {"n": t.number},
+            _("Aspirasi %(n)s melewati batas waktu.") % {"n": t.number},
+        )
+        t.escalated_at = now
+        t.save(update_fields=["escalated_at"])
+        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
+        escalated += 1
+    return {"reminded": reminded, "escalated": escalated}

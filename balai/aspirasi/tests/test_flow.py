@@ -1,0 +1,174 @@
+"""Web form → ticket → disposition → answer → reply, isolation, masking, deadlines, stats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from balai.aspirasi import services
+from balai.aspirasi.models import Category, Ticket
+from balai.aspirasi.selectors import aspirasi_stats_by_opd
+from balai.aspirasi.tasks import remind_and_escalate
+from balai.kalender.calendar import due_date
+from balai.sms.models import OutboundSMS
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(client, host, **extra):
+    page = client.get("/aspirasi/kirim/", HTTP_HOST=host)
+    assert page.status_code == 200
+    token = page.context["form"]["form_token"].value()
+    data = {
+        "form_token": token,
+        "text": "Jalan berlubang di depan SD 3",
+        "kecamatan": "Medan Kota",
+        "kelurahan": "Teladan",
+        "phone": "081234567890",
+        "reporter_name": "Budi Santoso",
+    }
+    data.update(extra)
+    return client.post("/aspirasi/kirim/", data, HTTP_HOST=host)
+
+
+def _edit(client, ticket, **data):
+    base = {
+        "opd": ticket.opd_id or "",
+        "category": ticket.category_id or "",
+        "status": ticket.status,
+        "reason": "",
+        "answer": ticket.answer,
+        "public_text": "",
+        "internal_note": "",
+    }
+    base.update(data)
+    return client.post(f"/admin/aspirasi/edit/{ticket.pk}/", base)
+
+
+def test_opd_site_form_to_answer_on_tracking_page(opd_a, operator_a, client, client_as, run_tasks):
+    r = _form(client, opd_a.hostname)
+    ticket = Ticket.objects.get()
+    assert r.status_code == 302 and r["Location"].startswith(ticket.tracking_path())
+    assert ticket.opd == opd_a and ticket.status == "didisposisikan" and ticket.channel == "web"
+    page = client.get(r["Location"], HTTP_HOST=opd_a.hostname)
+    assert ticket.number in page.content.decode()
+    run_tasks()
+    assert ticket.number in OutboundSMS.objects.get(status="terkirim").text  # acknowledgement
+
+    admin = client_as(operator_a)
+    r = _edit(
+        admin,
+        ticket,
+        answer="Sudah kami tambal pada 3 Desember.",
+        internal_note="Tim UPT jalan, anggaran pemeliharaan",
+    )
+    assert r.status_code == 302, r.content[:2000]
+    ticket.refresh_from_db()
+    assert ticket.status == "selesai" and ticket.answered_at
+    run_tasks()
+    reply = OutboundSMS.objects.exclude(pk=OutboundSMS.objects.order_by("pk").first().pk).get()
+    assert reply.text.startswith(f"[{ticket.number}] Sudah kami tambal")
+    tracking = client.get(ticket.tracking_path(), HTTP_HOST=opd_a.hostname).content.decode()
+    assert "Sudah kami tambal" in tracking and "anggaran pemeliharaan" not in tracking
+    assert (
+        client.get(f"/aspirasi/lacak/{ticket.number}/salah/", HTTP_HOST="localhost").status_code
+        == 404
+    )
+
+
+def test_triage_disposition_and_isolation(
+    opd_a, opd_b, kominfo, operator_a, operator_b, client, client_as
+):
+    _form(client, "localhost", anonim="on")
+    ticket = Ticket.objects.get()
+    assert ticket.opd is None and ticket.status == "baru"
+    r = _edit(client_as(kominfo), ticket, opd=opd_b.pk, internal_note="Wewenang Dinas Beta")
+    assert r.status_code == 302
+    ticket.refresh_from_db()
+    assert ticket.opd == opd_b and ticket.status == "didisposisikan" and ticket.first_response_at
+    client_as(operator_a).get("/admin/aspirasi/")  # consumes Kominfo's flash message
+    assert client_as(operator_a).get(f"/admin/aspirasi/edit/{ticket.pk}/").status_code == 404
+    assert ticket.number not in client_as(operator_a).get("/admin/aspirasi/").content.decode()
+    page = client_as(operator_b).get(f"/admin/aspirasi/edit/{ticket.pk}/").content.decode()
+    assert "Jalan berlubang" in page
+    assert "Budi" not in page and "7890" not in page  # anonim: hidden from the OPD
+
+
+def test_public_list_masks_and_hides_confidential(opd_a, client):
+    t1 = services.create_ticket(
+        channel="web",
+        opd=opd_a,
+        phone="+6281234567890",
+        text="NIK saya 1271011203900001, hubungi 081298765432 atau a@b.id",
+    )
+    t2 = services.create_ticket(channel="web", opd=opd_a, text="Rahasia sekali", rahasia=True)
+    services.answer(t1, "Sudah ditangani.")
+    services.answer(t2, "Sudah ditangani juga.")
+    for host in ("localhost", opd_a.hostname):
+        html = client.get("/aspirasi/", HTTP_HOST=host).content.decode()
+        assert t1.number in html and t2.number not in html
+        assert "1271011203900001" not in html and "081298765432" not in html
+        assert "a@b.id" not in html and "0812****5432" in html
+
+
+def test_deadlines_follow_category_tier(opd_a):
+    cat = Category.objects.create(name="Infrastruktur", slug="infra", tier="pengawasan")
+    ticket = services.create_ticket(channel="web", opd=opd_a, category=cat, text="x")
+    assert ticket.due_date == due_date(ticket.received_at, 60)
+    assert ticket.first_response_due == due_date(ticket.received_at, 3)
+
+
+def test_bad_upload_refused(opd_a, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = SimpleUploadedFile("foto.jpg", b"MZ\x90\x00 not an image", content_type="image/jpeg")
+    r = _form(client, opd_a.hostname, attachment=bad)
+    assert r.status_code == 200 and Ticket.objects.count() == 0
+
+
+def test_stats_constant_queries(make_opd, django_assert_num_queries):
+    opds = [make_opd(s) for s in ("satu", "dua", "tiga")]
+    now = timezone.now()
+    long_ago = now - dt.timedelta(days=60)
+    for i, opd in enumerate(opds):
+        for j in range(i + 1):
+            t = services.create_ticket(channel="sms", opd=opd, text=f"t{j}", received_at=long_ago)
+            if j == 0:
+                Ticket.objects.filter(pk=t.pk).update(
+                    first_response_at=long_ago + dt.timedelta(hours=5 + i),
+                    answered_at=long_ago + dt.timedelta(hours=10),
+                    status="selesai",
+                )
+    with django_assert_num_queries(2):
+        stats = aspirasi_stats_by_opd([o.pk for o in opds])
+    with django_assert_num_queries(2):
+        aspirasi_stats_by_opd([opds[0].pk])
+    s = stats[opds[2].pk]
+    assert s["tickets_total"] == 3 and s["answered_total"] == 1 and s["answered_on_time"] == 1
+    assert s["median_first_response_hours"] == 7.0 and s["overdue"] == 2
+    assert s["evidence_url"].endswith("/aspirasi/statistik/?opd=tiga")
+    assert stats[opds[0].pk]["overdue"] == 0
+
+
+def test_overdue_escalated_to_kominfo_once(opd_a, kominfo, mailoutbox, run_tasks):
+    old = timezone.now() - dt.timedelta(days=30)
+    services.create_ticket(channel="web", opd=opd_a, text="lama", received_at=old)
+    assert remind_and_escalate.call()["escalated"] == 1
+    assert remind_and_escalate.call()["escalated"] == 0
+    run_tasks()
+    assert any("Eskalasi" in m.subject for m in mailoutbox)
+
+
+def test_rate_and_reopen(opd_a, client):
+    t = services.create_ticket(channel="web", opd=opd_a, text="x")
+    services.answer(t, "Selesai.")
+    client.post(
+        t.tracking_path() + "nilai/", {"aksi": "nilai", "nilai": "4"}, HTTP_HOST="localhost"
+    )
+    t.refresh_from_db()
+    assert t.rating == 4
+    client.post(t.tracking_path() + "nilai/", {"aksi": "buka"}, HTTP_HOST="localhost")
+    t.refresh_from_db()
+    assert t.status == "ditindaklanjuti"

@@ -1,0 +1,100 @@
+"""Kominfo's SMS Centre admin: inbound and outbound messages (failures visible, with a retry
+button) and the SMS simulator, which goes through the same inbound pipeline as a real gateway."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from balai.core.privacy import normalise_phone
+from balai.sms import outbound
+from balai.sms.inbound import Refused, receive
+from balai.sms.models import Gateway, InboundSMS, OutboundSMS
+
+
+class InboundViewSet(ModelViewSet):
+    model = InboundSMS
+    icon = "mail"
+    menu_label = gettext_lazy("SMS masuk")
+    add_to_settings_menu = True
+    list_display = ["received_at", "phone", "text", "gateway", "status", "ticket_number"]
+    list_filter = ["status", "gateway"]
+    search_fields = ["phone", "text", "ticket_number"]
+    form_fields = ["status"]
+
+
+class OutboundViewSet(ModelViewSet):
+    model = OutboundSMS
+    icon = "mail"
+    menu_label = gettext_lazy("SMS keluar")
+    add_to_settings_menu = True
+    list_display = ["created_at", "phone", "text", "status", "attempts", "last_error"]
+    list_filter = ["status"]
+    search_fields = ["phone", "text"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+
+
+def _kominfo(request):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+
+
+@require_POST
+def retry_view(request, pk: int):
+    _kominfo(request)
+    message = get_object_or_404(OutboundSMS, pk=pk)
+    outbound.retry(message)
+    messages.success(request, _("SMS dimasukkan kembali ke antrean."))
+    return redirect("sms_failed")
+
+
+def failed_view(request):
+    _kominfo(request)
+    failed = OutboundSMS.objects.filter(status=OutboundSMS.Status.FAILED)[:200]
+    return TemplateResponse(request, "sms/failed.html", {"failed": failed})
+
+
+class SimulatorForm(forms.Form):
+    phone = forms.CharField(label=gettext_lazy("Nomor ponsel warga"), initial="081234567890")
+    text = forms.CharField(label=gettext_lazy("Isi SMS"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def simulator_view(request):
+    _kominfo(request)
+    form = SimulatorForm(request.POST or None)
+    phone = normalise_phone(request.POST.get("phone") or request.GET.get("phone") or "")
+    if request.method == "POST" and form.is_valid():
+        try:
+            receive(Gateway.SIMULATOR, form.cleaned_data["phone"], form.cleaned_data["text"])
+        except Refused as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("SMS diterima; balasan muncul setelah worker berjalan."))
+            return redirect(f"{request.path}?phone={phone}")
+    thread = []
+    if phone:
+        inbound = [
+            (m.received_at, "in", m.text) for m in InboundSMS.objects.filter(phone=phone)[:30]
+        ]
+        out = [(m.created_at, "out", m.text) for m in OutboundSMS.objects.filter(phone=phone)[:30]]
+        thread = sorted(inbound + out)
+    return TemplateResponse(
+        request, "sms/simulator.html", {"form": form, "thread": thread, "phone": phone}
+    )
+
+
+def urls():
+    return [
+        path("sms/simulator/", simulator_view, name="sms_simulator"),
+        path("sms/gagal/", failed_view, name="sms_failed"),
+        path("sms/gagal/<int:pk>/kirim-ulang/", retry_view, name="sms_retry"),
+    ]

@@ -1,0 +1,122 @@
+"""Worker side of the SMS Centre: process inbound messages into tickets, send the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from balai.core.scheduler import periodic
+
+logger = logging.getLogger(__name__)
+
+
+def _retry_delay(attempt: int):
+    """Backoff between attempts: base * 2^(n-1) seconds, capped at two hours (0 in tests)."""
+    base = settings.BALAI_SMS_RETRY_BASE_SECONDS
+    return timezone.now() + dt.timedelta(seconds=min(base * 2 ** (attempt - 1), 7200))
+
+
+@task()
+def process_inbound(message_id: int) -> str:
+    """Turn one stored SMS into a ticket (or a message in an open ticket's thread).
+
+    Retries explicitly with backoff; after BALAI_SMS_MAX_ATTEMPTS the message is "gagal" and stays
+    in the admin for a person to look at — never dropped.
+    """
+    from balai.sms.inbound import is_spam
+    from balai.sms.models import InboundSMS
+
+    with transaction.atomic():
+        message = InboundSMS.objects.select_for_update().filter(pk=message_id).first()
+        if message is None or message.status != InboundSMS.Status.RECEIVED:
+            return "skip"
+        message.attempts += 1
+        if is_spam(message.text):
+            message.status = InboundSMS.Status.QUARANTINED
+            message.save(update_fields=["status", "attempts"])
+            return "quarantined"
+        try:
+            with transaction.atomic():
+                from balai.aspirasi.services import ingest_sms
+
+                ticket = ingest_sms(message)
+        except Exception as exc:  # noqa: BLE001 - processing bugs or outages are retried
+            message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            if message.attempts >= settings.BALAI_SMS_MAX_ATTEMPTS:
+                message.status = InboundSMS.Status.FAILED
+                logger.error("inbound SMS %s failed for good: %s", message.pk, exc)
+            else:
+                process_inbound.using(run_after=_retry_delay(message.attempts)).enqueue(message.pk)
+            message.save(update_fields=["status", "attempts", "last_error"])
+            return "retry"
+        message.status = InboundSMS.Status.PROCESSED
+        message.ticket_number = ticket.number if ticket else ""
+        message.last_error = ""
+        message.save(update_fields=["status", "attempts", "ticket_number", "last_error"])
+    return "ok"
+
+
+@task()
+def send_sms(message_id: int) -> str:
+    """Send one outbox message through the configured gateway (see gateways.py for semantics)."""
+    from balai.sms.gateways import GatewayError, get_gateway
+    from balai.sms.models import OutboundSMS
+
+    Status = OutboundSMS.Status
+    with transaction.atomic():
+        message = OutboundSMS.objects.select_for_update().filter(pk=message_id).first()
+        if message is None or message.status not in (Status.QUEUED, Status.SENDING):
+            return "skip"  # already sent (a duplicate task), or failed for good
+        message.attempts += 1
+        message.status = Status.SENDING
+        message.save(update_fields=["attempts", "status"])
+    gateway = get_gateway()
+    try:
+        ref = gateway.send(message)
+    except GatewayError as exc:
+        final = message.attempts >= settings.BALAI_SMS_MAX_ATTEMPTS
+        with transaction.atomic():
+            OutboundSMS.objects.filter(pk=message.pk).update(
+                status=Status.FAILED if final else Status.QUEUED,
+                last_error=str(exc)[:2000],
+                gateway=gateway.name,
+            )
+            if not final:
+                send_sms.using(run_after=_retry_delay(message.attempts)).enqueue(message.pk)
+        logger.warning("SMS %s attempt %d failed: %s", message.pk, message.attempts, exc)
+        return "failed" if final else "retry"
+    OutboundSMS.objects.filter(pk=message.pk).update(
+        status=Status.SENT,
+        sent_at=timezone.now(),
+        gateway_ref=ref[:128],
+        gateway=gateway.name,
+        last_error="",
+    )
+    return "sent"
+
+
+@periodic(every=dt.timedelta(minutes=5))
+@task()
+def sweep_outbox() -> int:
+    """Re-enqueue messages a crashed worker left behind ("mengirim" or "antre" for > 10 minutes).
+    A resend after a crash is deduplicated by the gateway (client_id), see gateways.py."""
+    from balai.sms.models import InboundSMS, OutboundSMS
+
+    stale = timezone.now() - dt.timedelta(minutes=10)
+    count = 0
+    for pk in OutboundSMS.objects.filter(
+        status__in=[OutboundSMS.Status.QUEUED, OutboundSMS.Status.SENDING], created_at__lt=stale
+    ).values_list("pk", flat=True)[:500]:
+        send_sms.enqueue(pk)
+        count += 1
+    for pk in InboundSMS.objects.filter(
+        status=InboundSMS.Status.RECEIVED, created_at__lt=stale
+    ).values_list("pk", flat=True)[:500]:
+        process_inbound.enqueue(pk)
+        count += 1
+    return count

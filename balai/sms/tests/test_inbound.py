@@ -1,0 +1,147 @@
+"""SMS in: every gateway's wire format, idempotency, refusals, spam, threading, routing."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from django.core.management import call_command
+
+from balai.aspirasi.models import RoutingRule, Ticket
+from balai.sms.models import InboundSMS, OutboundSMS
+from balai.sms.tests.helpers import post_smsgate, post_webhook
+
+pytestmark = pytest.mark.django_db
+PHONE = "081234567890"
+
+
+def test_webhook_sms_becomes_ticket_and_acknowledged(portal, client, run_tasks):
+    r = post_webhook(
+        client, {"id": "p-1", "from": PHONE, "text": "LAPOR lampu jalan mati di Jl. Merdeka"}
+    )
+    assert r.status_code == 200 and r.json()["ok"]
+    assert InboundSMS.objects.get().status == "diterima"  # stored raw first
+    run_tasks()
+    ticket = Ticket.objects.get()
+    assert ticket.channel == "sms" and ticket.phone == "+6281234567890"
+    assert ticket.text == "lampu jalan mati di Jl. Merdeka"
+    assert ticket.status == "baru" and ticket.opd is None  # Kominfo's triage queue
+    ack = OutboundSMS.objects.get()
+    assert ticket.number in ack.text and ack.status == "terkirim"
+
+
+def test_duplicate_and_concurrent_deliveries_make_one_ticket(portal, client, run_tasks):
+    payload = {"id": "p-2", "from": PHONE, "text": "LAPOR sampah menumpuk"}
+    for _ in range(3):
+        assert post_webhook(client, payload).status_code == 200
+    # a retry without the provider id but with the same content within the window
+    assert post_webhook(client, {"from": "+6281234567890", "text": "LAPOR sampah menumpuk"}).json()[
+        "duplicate"
+    ]
+    run_tasks()
+    assert InboundSMS.objects.count() == 1
+    assert Ticket.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        (b"{not json", 400),
+        (json.dumps({"from": PHONE, "text": ""}).encode(), 400),
+        (json.dumps({"from": PHONE, "text": "a\x00b\x01"}).encode(), 400),
+        (json.dumps({"from": PHONE, "text": "x" * 5000}).encode(), 400),
+        (json.dumps({"from": "halo", "text": "LAPOR x"}).encode(), 400),
+        (json.dumps([1, 2]).encode(), 400),
+        (b"x" * 70000, 413),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_stored(portal, client, raw, status):
+    r = post_webhook(client, None, raw=raw)
+    assert r.status_code == status and r.json()["ok"] is False
+    assert InboundSMS.objects.count() == 0
+
+
+def test_bad_signature_and_replay_refused(portal, client):
+    payload = {"from": PHONE, "text": "LAPOR jalan rusak"}
+    assert post_webhook(client, payload, secret="salah").status_code == 403
+    assert post_webhook(client, payload, ts=int(time.time()) - 3600).status_code == 403
+    r = client.post(
+        "/sms/webhook/", json.dumps(payload), content_type="application/json", HTTP_HOST="localhost"
+    )
+    assert r.status_code == 403
+    assert InboundSMS.objects.count() == 0
+
+
+def test_webhook_open_on_inactive_opd_host(opd_a, client):
+    opd_a.is_active = False
+    opd_a.save()
+    r = post_webhook(client, {"from": PHONE, "text": "LAPOR x"}, host=opd_a.hostname)
+    assert r.status_code == 200
+
+
+def test_smsgate_wire_format(portal, client, run_tasks):
+    payload = {
+        "deviceId": "ffffffffceb0b1db0000018e937c815b",
+        "event": "sms:received",
+        "id": "Ey6ECgOkVVFjz3CL48B8C",
+        "webhookId": "LreFUt-Z3sSq0JufY9uWB",
+        "payload": {
+            "messageId": "abc123",
+            "message": "LAPOR drainase tersumbat",
+            "phoneNumber": "6281234567890",
+            "simNumber": None,
+            "receivedAt": "2026-11-20T08:15:00.000+07:00",
+        },
+    }
+    assert post_smsgate(client, payload).status_code == 200
+    assert post_smsgate(client, payload).json()["duplicate"]
+    assert post_smsgate(client, payload, secret="x").status_code == 403
+    run_tasks()
+    assert Ticket.objects.get().text == "drainase tersumbat"
+
+
+def test_spam_is_quarantined_not_dropped(portal, client, run_tasks):
+    post_webhook(client, {"from": PHONE, "text": "Slot gacor maxwin deposit 10rb http://x.y"})
+    run_tasks()
+    assert InboundSMS.objects.get().status == "karantina"
+    assert Ticket.objects.count() == 0
+
+
+def test_threading_and_new_keyword(portal, client, run_tasks):
+    post_webhook(client, {"from": PHONE, "text": "LAPOR pohon tumbang"})
+    run_tasks()
+    post_webhook(client, {"from": PHONE, "text": "sudah dua hari belum diangkat"})
+    run_tasks()
+    ticket = Ticket.objects.get()
+    assert ticket.events.filter(kind="pesan").count() == 2
+    post_webhook(client, {"from": PHONE, "text": "LAPOR masalah lain: air PDAM mati"})
+    run_tasks()
+    assert Ticket.objects.count() == 2
+
+
+def test_keyword_routing_to_opd(opd_a, client, run_tasks):
+    RoutingRule.objects.create(keyword="dishub", opd=opd_a)
+    post_webhook(client, {"from": PHONE, "text": "DISHUB lampu lalu lintas mati"})
+    post_webhook(client, {"from": "081298765432", "text": "alfa trotoar rusak"})
+    run_tasks()
+    assert Ticket.objects.filter(opd=opd_a, status="didisposisikan").count() == 2
+
+
+def test_flood_limit_per_phone(portal, client, settings):
+    settings.BALAI_SMS_RATE_PHONE = (3, 60)
+    codes = [
+        post_webhook(client, {"from": PHONE, "text": f"LAPOR pesan {i}"}).status_code
+        for i in range(5)
+    ]
+    assert codes == [200, 200, 200, 429, 429]
+
+
+def test_gammu_run_on_receive(portal, monkeypatch, run_tasks):
+    monkeypatch.setenv("SMS_MESSAGES", "1")
+    monkeypatch.setenv("SMS_1_NUMBER", "+6281234567890")
+    monkeypatch.setenv("SMS_1_TEXT", "LAPOR jembatan retak")
+    call_command("sms_gammu_receive")
+    call_command("sms_gammu_receive")  # redelivery: same content, one message
+    run_tasks()
+    assert Ticket.objects.get().text == "jembatan retak"

@@ -1,0 +1,150 @@
+"""Inbound HTTP gateways.
+
+``/sms/webhook/`` — the generic JSON webhook for any provider or a WhatsApp bridge:
+    POST application/json ``{"id": "<provider message id>", "from": "+62812…", "text": "…",
+    "received_at": "2026-01-05T08:00:00+07:00"}`` (``id`` and ``received_at`` optional), headers
+    ``X-Balai-Timestamp: <unix seconds>`` and
+    ``X-Balai-Signature: hex(HMAC-SHA256(BALAI_SMS_WEBHOOK_SECRET, "<timestamp>.<raw body>"))``.
+``/sms/webhook/smsgate/`` — SMS Gateway for Android's ``sms:received`` webhook: headers
+    ``X-Signature: hex(HMAC-SHA256(secret, <raw body> + <X-Timestamp>))`` and ``X-Timestamp``.
+
+Both refuse a timestamp more than BALAI_SMS_WEBHOOK_MAX_SKEW seconds away (replays), answer 200
+for a duplicate (so the gateway stops retrying) and 4xx with a clear reason for bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from balai.core.public_forms import client_ip, rate_limited
+from balai.sms.inbound import Refused, receive
+from balai.sms.models import Gateway
+
+MAX_BODY = 64 * 1024
+
+
+def _refuse(reason: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"ok": False, "error": reason}, status=status)
+
+
+def _check_signature(secret: str, message: bytes, signature: str) -> bool:
+    if not secret:
+        return False
+    expected = hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, (signature or "").strip().lower())
+
+
+def _fresh(timestamp: str) -> bool:
+    try:
+        ts = int(timestamp)
+    except (TypeError, ValueError):
+        return False
+    return abs(time.time() - ts) <= settings.BALAI_SMS_WEBHOOK_MAX_SKEW
+
+
+def _limits(request: HttpRequest, phone: str) -> bool:
+    ip_limited = rate_limited(f"sms-ip:{client_ip(request)}", *settings.BALAI_SMS_RATE_IP)
+    phone_limited = rate_limited(f"sms-phone:{phone}", *settings.BALAI_SMS_RATE_PHONE)
+    return ip_limited or phone_limited
+
+
+def _accept(request, gateway, phone, text, gateway_id, received_at, raw) -> JsonResponse:
+    if not isinstance(phone, str) or not phone:
+        return _refuse("missing phone number")
+    if _limits(request, phone):
+        return _refuse("rate limited", 429)
+    when = parse_datetime(received_at) if isinstance(received_at, str) else None
+    try:
+        message, created = receive(
+            gateway, phone, text, gateway_id=gateway_id or "", received_at=when, raw=raw
+        )
+    except Refused as exc:
+        return _refuse(str(exc))
+    return JsonResponse({"ok": True, "id": message.pk, "duplicate": not created})
+
+
+def _body(request: HttpRequest) -> tuple[bytes, dict | None, JsonResponse | None]:
+    raw = request.body
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return raw, None, _refuse("malformed JSON")
+    if not isinstance(data, dict):
+        return raw, None, _refuse("JSON object expected")
+    return raw, data, None
+
+
+@csrf_exempt
+@require_POST
+def generic_webhook(request: HttpRequest) -> JsonResponse:
+    if len(request.body) > MAX_BODY:
+        return _refuse("payload too large", 413)
+    timestamp = request.headers.get("X-Balai-Timestamp", "")
+    raw = request.body
+    if not _check_signature(
+        settings.BALAI_SMS_WEBHOOK_SECRET,
+        timestamp.encode() + b"." + raw,
+        request.headers.get("X-Balai-Signature", ""),
+    ):
+        return _refuse("bad signature", 403)
+    if not _fresh(timestamp):
+        return _refuse("stale or missing timestamp (replay?)", 403)
+    raw, data, error = _body(request)
+    if error:
+        return error
+    return _accept(
+        request,
+        Gateway.WEBHOOK,
+        data.get("from"),
+        data.get("text"),
+        data.get("id"),
+        data.get("received_at"),
+        data,
+    )
+
+
+@csrf_exempt
+@require_POST
+def smsgate_webhook(request: HttpRequest) -> JsonResponse:
+    if len(request.body) > MAX_BODY:
+        return _refuse("payload too large", 413)
+    timestamp = request.headers.get("X-Timestamp", "")
+    if not _check_signature(
+        settings.BALAI_SMSGATE_SIGNING_KEY,
+        request.body + timestamp.encode(),
+        request.headers.get("X-Signature", ""),
+    ):
+        return _refuse("bad signature", 403)
+    if not _fresh(timestamp):
+        return _refuse("stale or missing timestamp (replay?)", 403)
+    raw, data, error = _body(request)
+    if error:
+        return error
+    if data.get("event") != "sms:received":
+        return JsonResponse({"ok": True, "ignored": data.get("event")})
+    payload = data.get("payload") or {}
+    if not isinstance(payload, dict):
+        return _refuse("payload object expected")
+    # messageId is derived from content and not guaranteed unique: combine it with the phone and
+    # the receipt time; the content fingerprint catches the rest.
+    gateway_id = ""
+    if payload.get("messageId"):
+        gateway_id = f"{payload.get('messageId')}|{payload.get('receivedAt', '')}"
+    return _accept(
+        request,
+        Gateway.SMSGATE,
+        payload.get("phoneNumber"),
+        payload.get("message"),
+        gateway_id,
+        payload.get("receivedAt"),
+        data,
+    )

@@ -1,0 +1,31 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from balai.sms import admin_views
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [admin_views.InboundViewSet("sms-masuk"), admin_views.OutboundViewSet("sms-keluar")]
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return admin_views.urls()
+
+
+class KominfoMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def simulator_menu():
+    return KominfoMenuItem(_("Simulator SMS"), reverse("sms_simulator"), icon_name="mobile-alt")
+
+
+@hooks.register("register_settings_menu_item")
+def failed_menu():
+    return KominfoMenuItem(_("SMS gagal"), reverse("sms_failed"), icon_name="warning")
