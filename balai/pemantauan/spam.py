@@ -104,6 +104,9 @@ def _opd_for_path(path: str, opds: dict[str, OPD]) -> OPD | None:
 
 
 def _alert(**fields) -> SpamAlert | None:
+    key = {k: fields.get(k) for k in ("kind", "page", "document", "matched")}
+    if SpamAlert.objects.filter(**key).exists():  # NULLs are distinct in the unique constraint
+        return None
     try:
         with transaction.atomic():
             return SpamAlert.objects.create(**fields)
