@@ -43,8 +43,8 @@ def make_opds(n: int):
 
 def bulk_news(opds, total: int) -> int:
     """Insert news pages cheaply: Page rows by bulk_create with treebeard paths computed here,
-    then the BalaiPage/BeritaPage rows through the same low-level insert Django's save uses."""
-    from balai.content.models import BalaiPage, BeritaPage
+    then the BeritaPage rows (BalaiPage is abstract) via the low-level insert save() uses."""
+    from balai.content.models import BeritaPage
 
     ct = ContentType.objects.get_for_model(BeritaPage)
     per_opd = total // len(opds)
@@ -67,9 +67,7 @@ def bulk_news(opds, total: int) -> int:
             ))  # fmt: skip
         with transaction.atomic():
             pages = Page.objects.bulk_create(pages, batch_size=1000)
-            balai = [BalaiPage(page_ptr_id=p.pk, summary="") for p in pages]
-            BalaiPage._base_manager._insert(balai, fields=BalaiPage._meta.local_concrete_fields)
-            berita = [BeritaPage(balaipage_ptr_id=p.pk, date=p.first_published_at.date())
+            berita = [BeritaPage(page_ptr_id=p.pk, date=p.first_published_at.date())
                       for p in pages]  # fmt: skip
             BeritaPage._base_manager._insert(berita, fields=BeritaPage._meta.local_concrete_fields)
             Page.objects.filter(pk=index.pk).update(numchild=per_opd)
