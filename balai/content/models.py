@@ -13,6 +13,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as route
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -63,6 +65,16 @@ class BalaiPage(Page):
 
         return opd_for_page(self)
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        from balai.content.security import add_csp
+
+        return add_csp(response)
+
+    def on_portal(self) -> bool:
+        """Whether this page belongs to the portal (whose lists gather every OPD)."""
+        return PortalHomePage.objects.filter(path=self.path[:8]).exists()
+
 
 # --- Homes ----------------------------------------------------------------------------------
 
@@ -94,6 +106,21 @@ class PortalHomePage(BalaiPage):
     class Meta:
         verbose_name = _("beranda portal")
 
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["home"] = selectors.cached(
+            f"portal_home:{self.pk}", lambda: selectors.portal_home(self)
+        )
+        context["pinned"] = list(self.pinned_items.select_related("page").order_by("sort_order"))
+        children = {
+            p.slug: p
+            for p in self.get_children().live().only("id", "path", "slug", "title", "url_path")
+        }
+        context["sections"] = children
+        return context
+
 
 class PinnedItem(Orderable):
     """An item Kominfo pins on the portal home: any page of any OPD."""
@@ -123,6 +150,19 @@ class OPDHomePage(BalaiPage):
 
     class Meta:
         verbose_name = _("beranda OPD")
+
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = list(selectors.news(self)[:4])
+        context["announcements"] = list(selectors.current_announcements(self)[:4])
+        context["agenda"] = list(selectors.upcoming_agenda(self)[:4])
+        context["sections"] = {
+            p.slug: p
+            for p in self.get_children().live().only("id", "path", "slug", "title", "url_path")
+        }
+        return context
 
 
 class HalamanPage(BalaiPage):
@@ -291,6 +331,31 @@ class BeritaIndexPage(BalaiPage):
     class Meta:
         verbose_name = _("indeks berita")
 
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        city_wide = self.on_portal()
+        qs = selectors.news(None if city_wide else self.get_parent())
+        category = KategoriBerita.objects.filter(slug=request.GET.get("kategori") or "").first()
+        if category:
+            qs = qs.filter(category=category)
+        tag = (request.GET.get("tag") or "").strip()
+        if tag:
+            qs = qs.filter(tags__slug=tag).distinct()
+        context.update(
+            items=selectors.paginate(qs, request),
+            categories=KategoriBerita.objects.all(),
+            active_category=category,
+            active_tag=tag,
+            city_wide=city_wide,
+        )
+        if city_wide:
+            context["items"].object_list = selectors.attach_opd(
+                context["items"].object_list, selectors.opd_map()
+            )
+        return context
+
 
 class BeritaPage(BalaiPage):
     date = models.DateField(_("tanggal terbit"), default=timezone.localdate)
@@ -371,6 +436,19 @@ class PengumumanIndexPage(BalaiPage):
     class Meta:
         verbose_name = _("indeks pengumuman")
 
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        city_wide = self.on_portal()
+        qs = selectors.current_announcements(None if city_wide else self.get_parent())
+        context.update(items=selectors.paginate(qs, request), city_wide=city_wide)
+        if city_wide:
+            context["items"].object_list = selectors.attach_opd(
+                context["items"].object_list, selectors.opd_map()
+            )
+        return context
+
 
 class PengumumanPage(BalaiPage):
     date = models.DateField(_("tanggal"), default=timezone.localdate)
@@ -432,8 +510,23 @@ class AgendaIndexPage(BalaiPage):
     class Meta:
         verbose_name = _("indeks agenda")
 
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
 
-class AgendaPage(BalaiPage):
+        context = super().get_context(request, *args, **kwargs)
+        city_wide = self.on_portal()
+        root = None if city_wide else self.get_parent()
+        past = request.GET.get("waktu") == "lalu"
+        qs = selectors.past_agenda(root) if past else selectors.upcoming_agenda(root)
+        context.update(items=selectors.paginate(qs, request), city_wide=city_wide, past=past)
+        if city_wide:
+            context["items"].object_list = selectors.attach_opd(
+                context["items"].object_list, selectors.opd_map()
+            )
+        return context
+
+
+class AgendaPage(RoutablePageMixin, BalaiPage):
     start = models.DateTimeField(_("mulai"))
     end = models.DateTimeField(_("selesai"))
     location = models.CharField(_("tempat"), max_length=300)
@@ -468,6 +561,13 @@ class AgendaPage(BalaiPage):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("Waktu selesai tidak boleh sebelum waktu mulai.")})
 
+    @route("ics/", name="ics")
+    def ics(self, request):
+        """This event as an iCalendar file (RFC 5545), to add to a phone's calendar."""
+        from balai.content.ical import calendar_response
+
+        return calendar_response(request, [self], filename=f"{self.slug}.ics")
+
 
 # --- Gallery ---------------------------------------------------------------------------------
 
@@ -481,6 +581,13 @@ class GaleriIndexPage(BalaiPage):
 
     class Meta:
         verbose_name = _("indeks galeri")
+
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = selectors.paginate(selectors.albums(self), request)
+        return context
 
 
 class AlbumPage(BalaiPage):
@@ -516,16 +623,48 @@ class AlbumPhoto(Orderable):
 
 
 class DokumenIndexPage(BalaiPage):
-    """Public list of the documents in the OPD's collection, filterable by category and year."""
+    """Public list of the documents in the OPD's collection (on the portal: of every OPD),
+    filterable by category and year, with file type, size and download count."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    documents_per_page = 20
 
     class Meta:
         verbose_name = _("daftar dokumen")
+
+    def get_context(self, request, *args, **kwargs):
+        from urllib.parse import urlencode
+
+        from django.core.paginator import Paginator
+
+        from balai.documents import selectors
+        from balai.documents.forms import DocumentFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        opd = self.opd
+        documents = selectors.site_documents(opd)
+        form = DocumentFilterForm(request.GET, years=selectors.document_years(documents))
+        category, year = form.value("kategori") or "", form.value("tahun")
+        listed = selectors.filter_documents(documents, category, year)
+        page_obj = Paginator(listed, self.documents_per_page).get_page(request.GET.get("page"))
+        filters = {k: v for k, v in (("kategori", category), ("tahun", year)) if v}
+        documents = list(page_obj.object_list)
+        if opd is None:  # the portal lists every OPD's documents: name the source of each
+            names = selectors.opd_names_by_collection()
+            for document in documents:
+                document.source_name = names.get(document.collection_id, "")
+        context.update(
+            filter_form=form,
+            filtered=bool(filters),
+            page_obj=page_obj,
+            documents=documents,
+            page_url_prefix="?" + urlencode({**filters, "page": ""}),
+        )
+        return context
 
 
 class KontakPage(BalaiPage):
@@ -540,6 +679,13 @@ class KontakPage(BalaiPage):
     class Meta:
         verbose_name = _("kontak")
 
+    def get_context(self, request, *args, **kwargs):
+        from balai.opd.models import PemdaSettings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["contact"] = self.opd or PemdaSettings.load(request_or_site=request)
+        return context
+
 
 class OPDDirectoryPage(BalaiPage):
     """The portal's directory of every active OPD site (``/opd/``)."""
@@ -553,3 +699,10 @@ class OPDDirectoryPage(BalaiPage):
 
     class Meta:
         verbose_name = _("direktori OPD")
+
+    def get_context(self, request, *args, **kwargs):
+        from balai.content import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = selectors.cached("directory", selectors.directory)
+        return context

@@ -60,7 +60,7 @@ def main_menu(context) -> list[Page]:
 def breadcrumbs(context, page) -> list[Page]:
     identity = site_identity(context)
     root = identity["root"]
-    if root is None or page is None:
+    if root is None or not page:
         return []
     return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth))
 

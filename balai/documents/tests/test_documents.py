@@ -1,0 +1,145 @@
+"""Dokumen: the public list (type, size, filters, pagination, download counts), safe serving,
+and PDF text that search finds."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from balai.documents.models import BalaiDocument
+from balai.documents.tests.pdf import make_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def add_document(opd, title: str, *, name: str = "dokumen.pdf", data: bytes | None = None,
+                 **fields) -> BalaiDocument:  # fmt: skip
+    data = data if data is not None else make_pdf(title)
+    document = BalaiDocument(title=title, collection=opd.collection, **fields)
+    document.file.save(name, ContentFile(data), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def documents_page(client, opd, **params):
+    return client.get("/dokumen/", params, HTTP_HOST=opd.hostname)
+
+
+def test_list_shows_own_documents_with_type_size_and_filters(client, opd_a, opd_b, portal_host):
+    add_document(opd_a, "SOP Pelayanan KTP", category="sop", year=2025, number="800/12/2025",
+                 description="Langkah pelayanan KTP-el.")  # fmt: skip
+    add_document(opd_a, "Renstra 2021-2026", category="renstra", year=2021)
+    add_document(opd_a, "Daftar hadir", name="daftar.csv", data=b"nama,nip\nA,1\n",
+                 category="lainnya", year=2025)  # fmt: skip
+    add_document(opd_b, "SOP milik Beta", category="sop", year=2025)
+    add_document(opd_a, "Nota internal", category="laporan", year=2025, is_public=False)
+
+    html = documents_page(client, opd_a).content.decode()
+    assert "SOP Pelayanan KTP" in html and "Renstra 2021-2026" in html
+    assert "SOP milik Beta" not in html and "Nota internal" not in html
+    assert "3 dokumen" in html
+    assert "Nomor 800/12/2025" in html and "Langkah pelayanan KTP-el." in html
+    assert ">PDF</abbr>, " in html and ">CSV</abbr>, " in html
+    assert "bita" in html or "bytes" in html  # file size, humanised
+
+    sop = documents_page(client, opd_a, kategori="sop").content.decode()
+    assert "SOP Pelayanan KTP" in sop and "Renstra 2021" not in sop and "Daftar hadir" not in sop
+    year_2021 = documents_page(client, opd_a, tahun="2021").content.decode()
+    assert "Renstra 2021-2026" in year_2021 and "SOP Pelayanan KTP" not in year_2021
+    assert '<option value="2021"' in year_2021  # years offered are those of the documents
+    assert documents_page(client, opd_a, kategori="x", tahun="y").status_code == 200
+
+    # The portal gathers every OPD's public documents and names the OPD of each.
+    portal = client.get("/dokumen/", HTTP_HOST=portal_host).content.decode()
+    assert "SOP milik Beta" in portal and "SOP Pelayanan KTP" in portal
+    assert "Dinas Beta" in portal and "Nota internal" not in portal
+
+
+def test_list_paginates_with_filters_kept(client, opd_a):
+    for i in range(23):
+        add_document(opd_a, f"Laporan bulanan {i}", name="l.csv", data=b"a\n",
+                     category="laporan", year=2024)  # fmt: skip
+    first = documents_page(client, opd_a, kategori="laporan").content.decode()
+    assert first.count('class="doc-item"') == 20
+    assert 'href="?kategori=laporan&amp;page=2"' in first
+    second = documents_page(client, opd_a, kategori="laporan", page=2).content.decode()
+    assert second.count('class="doc-item"') == 3
+
+
+def test_downloads_are_counted_and_shown(client, opd_a):
+    document = add_document(opd_a, "Maklumat Pelayanan", category="maklumat", year=2026)
+    for _ in range(2):
+        response = client.get(document.url, HTTP_HOST=opd_a.hostname)
+        assert response.status_code == 200
+        b"".join(response.streaming_content)
+    document.refresh_from_db()
+    assert document.download_count == 2
+    assert "diunduh 2 kali" in documents_page(client, opd_a).content.decode()
+
+
+def test_documents_are_served_safely(client, opd_a, operator_a, client_as):
+    pdf = add_document(opd_a, "Peraturan", year=2026)
+    response = client.get(pdf.url, HTTP_HOST=opd_a.hostname)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+
+    # Markup smuggled into an allowed type is downloaded, never rendered in the site's origin.
+    text = add_document(opd_a, "Catatan", name="catatan.txt", data=b"<script>alert(1)</script>")
+    response = client.get(text.url, HTTP_HOST=opd_a.hostname)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Type"].startswith("text/plain")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+    # Internal documents do not exist for the public; their OPD's staff can open them.
+    internal = add_document(opd_a, "Internal", year=2026, is_public=False)
+    assert client.get(internal.url, HTTP_HOST=opd_a.hostname).status_code == 404
+    internal.refresh_from_db()
+    assert internal.download_count == 0
+    staff = client_as(operator_a).get(internal.url, HTTP_HOST=opd_a.hostname)
+    assert staff.status_code == 200
+
+
+def test_uploading_html_or_svg_is_refused(client_as, operator_a, opd_a):
+    client = client_as(operator_a)
+    for name, data in (("a.html", b"<html><script>alert(1)</script></html>"),
+                       ("a.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"),
+                       ("a.pdf", b"<html><body>bukan pdf</body></html>")):  # fmt: skip
+        response = client.post(
+            reverse("wagtaildocs:add"),
+            {"title": name, "file": SimpleUploadedFile(name, data),
+             "collection": opd_a.collection_id, "category": "lainnya", "year": 2026},
+        )  # fmt: skip
+        assert response.status_code == 200  # the form again, with an error
+        assert not BalaiDocument.objects.filter(title=name).exists()
+
+
+def test_uploaded_pdf_text_is_extracted_by_the_worker_and_searchable(
+    client_as, operator_a, opd_a, client, run_tasks
+):
+    client = client_as(operator_a)
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Standar Pelayanan Perizinan",
+            "file": SimpleUploadedFile("sp.pdf", make_pdf("Retribusi menara telekomunikasi")),
+            "collection": opd_a.collection_id, "category": "sop", "year": 2026,
+            "description": "Standar pelayanan izin.", "is_public": "on",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    document = BalaiDocument.objects.get(title="Standar Pelayanan Perizinan")
+    assert document.extracted_text == ""  # not read in the request
+    run_tasks()
+    document.refresh_from_db()
+    assert "Retribusi menara telekomunikasi" in document.extracted_text
+
+    client.logout()
+    html = client.get("/cari/", {"q": "menara"}, HTTP_HOST=opd_a.hostname).content.decode()
+    assert "Standar Pelayanan Perizinan" in html
+    assert "<mark>menara</mark> telekomunikasi" in html
+    assert "Berkas PDF" in html

@@ -1,0 +1,73 @@
+"""``/cari/``: one search across the portal and every OPD site.
+
+On an OPD's host the search covers that OPD by default, with "all OPDs" one click away; on the
+portal it covers everything. Filters: site (OPD), type and year.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from balai.opd.models import OPD
+from balai.opd.selectors import opd_for_request
+from balai.search import forms, selectors
+
+PER_PAGE = 10
+MAX_PAGES = 50  # deep pages cost a merge of every source; nobody reads page 51
+
+
+@require_GET
+def search_view(request: HttpRequest) -> HttpResponse:
+    current = opd_for_request(request)
+    opds = list(OPD.objects.provisioned().filter(is_active=True).order_by("name"))
+    data = request.GET.copy()
+    if not data.get("opd"):
+        data["opd"] = current.slug if current else forms.ALL_OPDS
+    form = forms.SearchForm(data, opds=opds, city_name=settings.BALAI_CITY_NAME)
+
+    query = (form.value("q") or "").strip()
+    chosen = form.value("opd") or forms.ALL_OPDS
+    scope_opd = next((o for o in opds if o.slug == chosen), None)
+    scope = selectors.Scope(opd=scope_opd, portal_only=chosen == forms.PORTAL)
+    type_key = form.value("jenis") or ""
+    year = form.value("tahun")
+
+    context = {
+        "form": form,
+        "query": query,
+        "scope_opd": scope_opd,
+        "current_opd": current,
+        "searched_everywhere": scope_opd is None and not scope.portal_only,
+    }
+    if query:
+        hits = selectors.search(query, scope, type_key, year)
+        paginator = Paginator(hits, PER_PAGE)
+        number = request.GET.get("page") or 1
+        page_obj = paginator.get_page(min(_int(number), MAX_PAGES))
+        base = {k: v for k, v in (("q", query), ("opd", chosen), ("jenis", type_key),
+                                  ("tahun", year or "")) if v}  # fmt: skip
+        context.update(
+            page_obj=page_obj,
+            results=selectors.present(list(page_obj.object_list), query, request),
+            total=paginator.count,
+            page_url_prefix="?" + urlencode(base) + "&page=",
+            all_opds_url="?" + urlencode({**base, "opd": forms.ALL_OPDS}),
+            this_opd_url=("?" + urlencode({**base, "opd": current.slug}) if current else ""),
+        )
+    response = TemplateResponse(request, "search/search.html", context)
+    # Result pages are not worth indexing by search engines (and would multiply endlessly).
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _int(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
