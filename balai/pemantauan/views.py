@@ -16,7 +16,7 @@ from wagtail.admin import messages
 from balai.opd.models import OPD
 
 from . import selectors, spam
-from .indicators import GROUPS
+from .indicators import GROUPS, REGISTRY
 from .models import Digest, Scorecard, SpamAlert
 
 
@@ -50,10 +50,13 @@ def dashboard(request):
 
 
 def grouped(card: Scorecard) -> list[tuple[str, list[dict]]]:
-    out: dict[str, list[dict]] = {}
-    for key, ind in card.indicators.items():
+    """Indicators by group, in registry order (PostgreSQL's jsonb does not keep key order)."""
+    out: dict[str, list[dict]] = {g: [] for g in GROUPS}
+    order = {k: i for i, k in enumerate(REGISTRY)}
+    for key in sorted(card.indicators, key=lambda k: order.get(k, len(order))):
+        ind = card.indicators[key]
         out.setdefault(ind["group"], []).append({"key": key, **ind})
-    return [(str(GROUPS.get(g, g)), rows) for g, rows in out.items()]
+    return [(str(GROUPS.get(g, g)), rows) for g, rows in out.items() if rows]
 
 
 def opd_detail(request, opd_id: int):
