@@ -22,10 +22,10 @@ def _news(opd, slug: str, title: str, days_ago: int, summary: str = "") -> None:
     index = opd.root_page.get_children().filter(slug="berita").first()
     if index is None or Page.objects.filter(slug=slug).exists():
         return
-    page = BeritaPage(title=title, slug=slug, summary=summary)
+    when = timezone.now() - dt.timedelta(days=days_ago)
+    page = BeritaPage(title=title, slug=slug, summary=summary, date=timezone.localdate(when))
     index.add_child(instance=page)
     page.save_revision(log_action=True).publish()
-    when = timezone.now() - dt.timedelta(days=days_ago)
     Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
 
 

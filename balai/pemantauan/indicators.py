@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
-from django.db.models import Count, Q
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models import Count, DateField, Q
+from django.db.models.functions import Coalesce, Substr, TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -137,11 +137,19 @@ def publications(ctx: Context) -> dict:
     months = months_back(ctx.today)
     cts = ContentType.objects.filter(app_label="content", model__in=PUBLICATION_MODELS)
     qs = _pages_by_opd(ctx, Page.objects.live().filter(content_type__in=cts))
+    # The date readers see (news and announcements carry one; operators may back-date items
+    # imported from an old site), else the first publication; future dates do not count.
+    pub_date = Coalesce(
+        "beritapage__date", "pengumumanpage__date", TruncDate("first_published_at"),
+        output_field=DateField(),
+    )  # fmt: skip
     rows = (
         qs.filter(first_published_at__isnull=False)
-        .annotate(month=TruncMonth("first_published_at"))
+        .annotate(pub_date=pub_date)
+        .filter(pub_date__lte=ctx.today)
+        .annotate(month=TruncMonth("pub_date"))
         .values("site_prefix", "month")
-        .annotate(n=Count("id"), last=models_max("first_published_at"))
+        .annotate(n=Count("id"), last=models_max("pub_date"))
     )
     by_prefix = ctx.opd_by_prefix()
     out = {o.id: {"last": None, "months": [0] * len(months)} for o in ctx.opds}
@@ -152,7 +160,8 @@ def publications(ctx: Context) -> dict:
         month = month.date() if isinstance(month, dt.datetime) else month
         if month in index:
             out[opd.id]["months"][index[month]] += row["n"]
-        last = timezone.localdate(row["last"])
+        last = row["last"]
+        last = timezone.localdate(last) if isinstance(last, dt.datetime) else last
         if out[opd.id]["last"] is None or last > out[opd.id]["last"]:
             out[opd.id]["last"] = last
     ctx.cache["pubs"] = out
@@ -169,7 +178,7 @@ def models_max(name):
 
 
 @indicator(
-    "days_since_publication", "aktivitas", _("Hari sejak publikasi terakhir"), 3,
+    "days_since_publication", "aktivitas", _("Hari sejak publikasi terakhir"), 6,
     _("Berita, pengumuman, agenda atau album terakhir yang terbit. Nilai penuh sampai 7 hari, "
       "nol pada 3 × batas hari tanpa publikasi (bawaan 90 hari)."),
 )  # fmt: skip
@@ -192,7 +201,7 @@ def days_since_publication(ctx: Context):
 
 
 @indicator(
-    "publications_12m", "aktivitas", _("Bulan aktif dalam 12 bulan"), 2,
+    "publications_12m", "aktivitas", _("Bulan aktif dalam 12 bulan"), 4,
     _("Jumlah bulan dengan sedikitnya satu publikasi dalam 12 bulan terakhir."),
 )  # fmt: skip
 def publications_12m(ctx: Context):

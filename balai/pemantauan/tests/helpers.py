@@ -13,10 +13,11 @@ from balai.content.models import BeritaPage
 
 def publish_news(opd, title="Kabar", days_ago=0, body="", user=None) -> BeritaPage:
     index = opd.root_page.get_children().get(slug="berita")
-    page = BeritaPage(title=title, slug=f"b-{Page.objects.count()}", summary=body)
+    when = timezone.now() - dt.timedelta(days=days_ago)
+    page = BeritaPage(title=title, slug=f"b-{Page.objects.count()}", summary=body,
+                      date=timezone.localdate(when))  # fmt: skip
     index.add_child(instance=page)
     page.save_revision(user=user).publish(user=user)
-    when = timezone.now() - dt.timedelta(days=days_ago)
     Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
     return page
 
