@@ -44,8 +44,8 @@ def load(out) -> list[tuple[str, str, str]]:
         elif i % 3 == 1:  # a third published once, long ago
             _news(opd, f"demo-{opd.slug}-lama", f"Kegiatan {opd.short_name}", 75)
         # the rest never published: red
-    if len(opds) > 2:
-        _news(opds[-1], SPAM_SLUG, "Info slot gacor maxwin hari ini", 3,
+    if len(opds) > 2:  # planted in a mid-list OPD, not one the content demo keeps stale
+        _news(opds[len(opds) // 2], SPAM_SLUG, "Info slot gacor maxwin hari ini", 3,
               "Contoh konten judi yang disisipkan (data demo pemantauan).")  # fmt: skip
     alerts = scan()
     history = backfill_history(months=5)

@@ -178,7 +178,7 @@ def models_max(name):
 
 
 @indicator(
-    "days_since_publication", "aktivitas", _("Hari sejak publikasi terakhir"), 6,
+    "days_since_publication", "aktivitas", _("Hari sejak publikasi terakhir"), 8,
     _("Berita, pengumuman, agenda atau album terakhir yang terbit. Nilai penuh sampai 7 hari, "
       "nol pada 3 × batas hari tanpa publikasi (bawaan 90 hari)."),
 )  # fmt: skip

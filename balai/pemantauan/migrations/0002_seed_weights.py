@@ -1,7 +1,7 @@
 """Seed the weights table from the indicator registry (balai/pemantauan/indicators.py).
 
 Default weights (activity weighs most: "website tidak aktif dan tidak update" is the complaint
-issue 7 answers): activity 6/4/1, completeness 2/1/0.5/2, service standards 2/1/1, PPID 1/1/2/1,
+issue 7 answers): activity 8/4/1, completeness 2/1/0.5/2, service standards 2/1/1, PPID 1/1/2/1,
 aspirations 2/1/1, site health 1/1/1/2. Kominfo edits them in the admin (Pemantauan → Bobot).
 """
 
