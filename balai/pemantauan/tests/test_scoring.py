@@ -1,0 +1,27 @@
+import pytest
+
+from balai.pemantauan.models import IndicatorWeight
+from balai.pemantauan.services import weighted_total, zone_for
+
+
+@pytest.mark.parametrize(
+    ("score", "zone"),
+    [(100, "hijau"), (81, "hijau"), (80.995, "hijau"), (80.99, "kuning"), (51, "kuning"),
+     (50.99, "merah"), (0, "merah"), (None, "")],
+)  # fmt: skip
+def test_ombudsman_zone_boundaries(score, zone):
+    assert zone_for(score) == zone
+
+
+def test_weighted_total_skips_not_applicable_and_zero_weights():
+    assert weighted_total({"a": 100, "b": 50}, {"a": 1, "b": 1}) == 75
+    assert weighted_total({"a": 100, "b": None}, {"a": 1, "b": 5}) == 100  # n/a is not zero
+    assert weighted_total({"a": 100, "b": 0}, {"a": 3, "b": 1}) == 75
+    assert weighted_total({"a": 100, "b": 0}, {"a": 1, "b": 0}) == 100
+    assert weighted_total({"a": None}, {"a": 1}) is None
+
+
+def test_weights_table_is_seeded_for_every_indicator(db):
+    from balai.pemantauan.indicators import REGISTRY
+
+    assert set(IndicatorWeight.objects.values_list("key", flat=True)) == set(REGISTRY)

@@ -1,0 +1,100 @@
+"""Admin wiring: dashboard URLs, the Pemantauan menu (Kominfo only), the OPD admin's panel."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from balai.opd.models import OPD
+
+from . import views
+from .models import IndicatorWeight, Scorecard
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [
+        path("pemantauan/", views.dashboard, name="pemantauan_dashboard"),
+        path("pemantauan/opd/<int:opd_id>/", views.opd_detail, name="pemantauan_opd"),
+        path("pemantauan/export.xlsx", views.export_xlsx, name="pemantauan_xlsx"),
+        path("pemantauan/export.pdf", views.export_pdf, name="pemantauan_pdf"),
+        path("pemantauan/spam/", views.spam_alerts, name="pemantauan_spam"),
+        path("pemantauan/spam/<int:alert_id>/<str:action>/", views.spam_action,
+             name="pemantauan_spam_action"),
+        path("pemantauan/ringkasan/", views.digests, name="pemantauan_digests"),
+        path("pemantauan/ringkasan/<int:digest_id>/", views.digest_detail,
+             name="pemantauan_digest"),
+    ]  # fmt: skip
+
+
+class WeightViewSet(ModelViewSet):
+    model = IndicatorWeight
+    icon = "cogs"
+    menu_label = _("Bobot indikator")
+    add_to_admin_menu = False
+    list_display = ["label", "group", "weight"]
+    form_fields = ["label", "weight", "description"]
+    inspect_view_enabled = False
+
+
+weight_viewset = WeightViewSet("pemantauan_bobot")
+
+
+@hooks.register("register_admin_viewset")
+def register_weights():
+    return weight_viewset
+
+
+class KominfoMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_menu_item")
+def menu():
+    items = [
+        KominfoMenuItem(_("Dasbor kota"), reverse("pemantauan_dashboard"), icon_name="view",
+                        order=10),
+        KominfoMenuItem(_("Konten mencurigakan"), reverse("pemantauan_spam"), icon_name="warning",
+                        order=20),
+        KominfoMenuItem(_("Ringkasan terkirim"), reverse("pemantauan_digests"), icon_name="mail",
+                        order=30),
+        KominfoMenuItem(_("Bobot indikator"), reverse("pemantauan_bobot:index"), icon_name="cogs",
+                        order=40),
+    ]  # fmt: skip
+
+    class PemantauanMenu(SubmenuMenuItem):
+        def is_shown(self, request):
+            return request.user.is_superuser
+
+    return PemantauanMenu(_("Pemantauan"), Menu(items=items), icon_name="view", order=250)
+
+
+class ScorecardPanel(Component):
+    name = "pemantauan_scorecard"
+    order = 50
+    template_name = "pemantauan/dashboard_panel.html"
+
+    def __init__(self, cards):
+        self.cards = cards
+
+    def get_context_data(self, parent_context):
+        return {"cards": self.cards}
+
+
+@hooks.register("construct_homepage_panels")
+def scorecard_panel(request, panels):
+    user = request.user
+    if user.is_superuser:
+        return
+    opd_ids = list(OPD.objects.for_user(user).values_list("id", flat=True))
+    if not opd_ids:
+        return
+    latest = {}
+    for card in Scorecard.objects.filter(opd_id__in=opd_ids).select_related("opd"):
+        if card.opd_id not in latest or card.period > latest[card.opd_id].period:
+            latest[card.opd_id] = card
+    if latest:
+        panels.append(ScorecardPanel(list(latest.values())))
