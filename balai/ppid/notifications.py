@@ -1,5 +1,5 @@
 """How the PPID reaches requesters and officers: e-mail through the task queue, SMS through one
-function (``kirim_sms``) that the SMS app will take over."""
+function (``kirim_sms``), which hands it to the SMS Centre's outbox."""
 
 from __future__ import annotations
 
@@ -14,16 +14,16 @@ logger = logging.getLogger(__name__)
 
 
 def kirim_sms(telepon: str, pesan: str, *, dedupe_key: str | None = None) -> None:
-    """Every SMS of the PPID goes through here.
-
-    For now it only logs (the SMS gateway lives in the aspirasi/sms issue); after merge it becomes
-    ``balai.sms.outbound.queue_sms(telepon, pesan, context="ppid", dedupe_key=dedupe_key)``.
-    """
+    """Every SMS of the PPID goes through here: the SMS Centre's outbox (sent by the worker after
+    commit, retried, idempotent on ``dedupe_key``)."""
     if not telepon:
         return
-    logger.info(
-        "ppid sms (not sent yet, no gateway) to %s [%s]: %s", telepon[-4:], dedupe_key, pesan
-    )
+    from balai.sms.outbound import queue_sms
+
+    try:
+        queue_sms(telepon, pesan, context="ppid", dedupe_key=dedupe_key)
+    except ValueError:  # a number the gateway cannot reach; the e-mail/tracking link remain
+        logger.warning("ppid sms not queued: invalid number ending %s", telepon[-4:])
 
 
 def tracking_url(permohonan) -> str:

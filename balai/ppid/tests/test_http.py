@@ -240,3 +240,15 @@ def test_public_statistics_have_no_personal_data(client, portal_host, make_reque
     make_request()
     page = client.get("/ppid/statistik/", HTTP_HOST=portal_host).content.decode()
     assert "Jumlah permohonan" in page and "Siti" not in page and "1371" not in page
+
+
+def test_requester_gets_the_receipt_by_sms_through_the_sms_centre(client, opd_a, run_tasks):
+    """The PPID's SMS go through the SMS Centre's outbox and are sent by the worker."""
+    from balai.sms.models import OutboundSMS
+
+    post_form(client, opd_a.hostname)
+    item = Permohonan.objects.get()
+    run_tasks()
+    sms = OutboundSMS.objects.get(phone="+6281234567890")
+    assert item.nomor in sms.text and sms.context == "ppid"
+    assert sms.status == OutboundSMS.Status.SENT
