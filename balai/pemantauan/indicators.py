@@ -449,12 +449,19 @@ def dip(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: Result(
-            [s["dip_categories_present"], s["dip_categories_required"]],
-            f"{s['dip_categories_present']}/{s['dip_categories_required']}",
-            _ratio(s["dip_categories_present"], s["dip_categories_required"]) or 0.0,
-            s.get("evidence_url", ""),
-        ),
+        lambda s: _dip_result(s),
+    )
+
+
+def _dip_result(s: dict) -> Result:
+    """Required DIP categories that have at least one item (lists of category codes)."""
+    required = list(s["dip_categories_required"])
+    present = [c for c in required if c in set(s["dip_categories_present"])]
+    return Result(
+        [len(present), len(required)],
+        f"{len(present)}/{len(required)}",
+        _ratio(len(present), len(required)) or 0.0,
+        s.get("evidence_url", ""),
     )
 
 
