@@ -64,7 +64,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(tickets, 20).get_page(request.GET.get("halaman"))
     for t in page:
         t.masked_text = public_text(t)
-    return render(request, "aspirasi/list.html", {"page": page, "opd": opd})
+    return render(request, "aspirasi/list.html", {"page_obj": page, "opd": opd})
 
 
 def track_lookup(request: HttpRequest) -> HttpResponse:

@@ -48,6 +48,27 @@ def weighted_total(scores: dict[str, float | None], weights: dict[str, float]) -
     return float(round(num / den, 2))
 
 
+# A site nobody has published on for six months, or whose profile is entirely empty, is the
+# "website SKPD tidak aktif dan tidak update" the monitoring exists to catch: whatever its other
+# indicators earn, it stays in the red zone (Ombudsman scale, 0-50.99) until it is fixed.
+DEAD_SITE_DAYS = 183
+RED_CAP = 50.0
+
+
+def cap_for_dead_or_empty_site(total: float | None, ind: dict[str, dict]) -> float | None:
+    if total is None:
+        return None
+    days_ind = ind.get("days_since_publication", {})
+    profile_ind = ind.get("profile_pages", {})
+    days = days_ind.get("value")
+    # An indicator Kominfo weighed at zero does not cap either.
+    stale = days_ind.get("weight", 0) > 0 and (
+        days is None or (isinstance(days, (int, float)) and days > DEAD_SITE_DAYS)
+    )
+    empty_profile = profile_ind.get("weight", 0) > 0 and profile_ind.get("score") == 0
+    return min(total, RED_CAP) if stale or empty_profile else total
+
+
 def current_weights() -> dict[str, float]:
     weights = {k: ind.weight for k, ind in REGISTRY.items()}
     weights.update({k: float(w) for k, w in IndicatorWeight.objects.values_list("key", "weight")})
@@ -112,6 +133,7 @@ def compute_scorecards(today: dt.date | None = None, opd_ids=None) -> list[Score
         total = weighted_total(
             {k: v["score"] for k, v in ind.items()}, {k: v["weight"] for k, v in ind.items()}
         )
+        total = cap_for_dead_or_empty_site(total, ind)
         response = ind.get("first_response", {}).get("value")
         cards.append(
             Scorecard(

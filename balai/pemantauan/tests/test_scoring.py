@@ -25,3 +25,21 @@ def test_weights_table_is_seeded_for_every_indicator(db):
     from balai.pemantauan.indicators import REGISTRY
 
     assert set(IndicatorWeight.objects.values_list("key", flat=True)) == set(REGISTRY)
+
+
+def test_dead_or_empty_site_is_capped_in_the_red_zone():
+    from balai.pemantauan.services import cap_for_dead_or_empty_site
+
+    def ind(days, profile, weight=1):
+        return {
+            "days_since_publication": {"value": days, "weight": weight},
+            "profile_pages": {"score": profile, "weight": weight},
+        }
+
+    alive, dead, empty, never = ind(12, 75.0), ind(200, 100.0), ind(3, 0), ind(None, 100.0)
+    assert cap_for_dead_or_empty_site(90.0, ind(200, 0, weight=0)) == 90.0
+    assert cap_for_dead_or_empty_site(90.0, alive) == 90.0
+    assert zone_for(cap_for_dead_or_empty_site(90.0, dead)) == "merah"
+    assert zone_for(cap_for_dead_or_empty_site(90.0, empty)) == "merah"
+    assert zone_for(cap_for_dead_or_empty_site(90.0, never)) == "merah"
+    assert cap_for_dead_or_empty_site(40.0, dead) == 40.0
