@@ -256,6 +256,10 @@ LANGUAGE_CODE = "id-id"
 LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
+# A reader's language choice made on the portal holds on every OPD sub-site too (browsers refuse
+# a cookie domain of "localhost", so development keeps the per-host cookie).
+if BALAI_PORTAL_DOMAIN != "localhost":
+    LANGUAGE_COOKIE_DOMAIN = f".{BALAI_PORTAL_DOMAIN}"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True

@@ -56,3 +56,17 @@ def test_english_cookie_translates_the_404_page(client, portal, portal_host):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id-id"
     html = client.get("/tidak-ada-halaman-ini/", HTTP_HOST=portal_host).content.decode()
     assert "Halaman tidak ditemukan" in html
+
+
+def test_language_choice_cookie_covers_every_opd_subdomain():
+    """With a real portal domain the language cookie is set for <slug>.<domain> as well."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BALAI_PORTAL_DOMAIN": "kotacontoh.go.id", "SECRET_KEY": "x"}
+    code = "import balai.settings.base as s; print(s.LANGUAGE_COOKIE_DOMAIN)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == ".kotacontoh.go.id"
