@@ -75,10 +75,59 @@ def bulk_news(opds, total: int) -> int:
     return created
 
 
+def bulk_requests(opds, total: int) -> int:
+    """PPID requests over two years, a fifth still open (many past their deadline)."""
+    from balai.ppid.models import Permohonan
+
+    if Permohonan.objects.count() >= total:
+        return 0
+    now = timezone.now()
+    rows = []
+    for i in range(total):
+        received = now - dt.timedelta(days=(i * 13) % 700, hours=i % 9)
+        closed = i % 5 != 0
+        answered = received + dt.timedelta(days=3 + i % 14) if closed else None
+        rows.append(Permohonan(
+            opd=opds[i % len(opds)], nomor=f"BENCH/{i:06d}", token=f"bench-{i:06d}",
+            nama="Pemohon Bench", nik="1371010000000000", alamat="Jl. Bench", rincian="Data",
+            tujuan="Bench", cara_memperoleh="softcopy", cara_mendapatkan="email",
+            diterima_pada=received, tenggat=(received + dt.timedelta(days=14)).date(),
+            status="selesai" if closed else "diproses", dijawab_pada=answered,
+            dijawab_tanggal=answered.date() if answered else None,
+        ))  # fmt: skip
+    Permohonan.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def bulk_tickets(opds, total: int) -> int:
+    """Aspiration tickets over two years, a tenth still open."""
+    from balai.aspirasi.models import Ticket
+
+    if Ticket.objects.count() >= total:
+        return 0
+    now = timezone.now()
+    rows = []
+    for i in range(total):
+        received = now - dt.timedelta(days=(i * 7) % 700, hours=i % 11)
+        done = i % 10 != 0
+        first = received + dt.timedelta(hours=2 + i % 120) if done else None
+        rows.append(Ticket(
+            opd=opds[i % len(opds)], number=f"BENCH-{i:06d}", channel="sms" if i % 2 else "web",
+            text="Aspirasi bench", received_at=received,
+            first_response_due=(received + dt.timedelta(days=4)).date(),
+            due_date=(received + dt.timedelta(days=10)).date(),
+            first_response_at=first, answered_at=first, status="selesai" if done else "baru",
+        ))  # fmt: skip
+    Ticket.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--opds", type=int, default=60)
     parser.add_argument("--news", type=int, default=20000)
+    parser.add_argument("--requests", type=int, default=5000)
+    parser.add_argument("--tickets", type=int, default=20000)
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
 
@@ -89,6 +138,11 @@ def main():
     t2 = time.monotonic()
     print(f"OPDs: {len(opds)} (setup {t1 - t0:.1f}s); news inserted now: {news} ({t2 - t1:.1f}s)")
     print(f"live pages: {Page.objects.live().count()}")
+    t5 = time.monotonic()
+    requests = bulk_requests(opds, args.requests)
+    tickets = bulk_tickets(opds, args.tickets)
+    print(f"PPID requests inserted now: {requests}; tickets: {tickets} "
+          f"({time.monotonic() - t5:.1f}s)")  # fmt: skip
 
     from balai.pemantauan.services import compute_scorecards
 
