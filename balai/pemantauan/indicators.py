@@ -381,6 +381,31 @@ def _ratio(num, den) -> float | None:
     return round(100.0 * num / den, 2) if den else None
 
 
+def _share(num: str, den: str, *, none_scores_zero: bool = False):
+    """Build a Result from a selector row: ``num`` out of ``den``, scored as a percentage
+    (no denominator: not applicable, or zero when ``none_scores_zero``)."""
+
+    def build(s: dict) -> Result:
+        score = _ratio(s[num], s[den])
+        if none_scores_zero:
+            score = score or 0.0
+        return Result([s[num], s[den]], f"{s[num]}/{s[den]}", score, s.get("evidence_url", ""))
+
+    return build
+
+
+def _penalty_per_item(key: str, points: int):
+    """Build a Result from a selector row: 100 less ``points`` for each item counted in ``key``."""
+
+    def build(s: dict) -> Result:
+        count = s[key]
+        return Result(
+            count, str(count), max(0.0, 100.0 - points * count), s.get("evidence_url", "")
+        )
+
+    return build
+
+
 def _from_stats(ctx, stats, build):
     if stats is None:
         return None
@@ -397,12 +422,7 @@ def services_complete(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: Result(
-            [s["services_complete"], s["services_total"]],
-            f"{s['services_complete']}/{s['services_total']}",
-            _ratio(s["services_complete"], s["services_total"]) or 0.0,
-            s.get("evidence_url", ""),
-        ),
+        _share("services_complete", "services_total", none_scores_zero=True),
     )
 
 
@@ -449,7 +469,7 @@ def dip(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: _dip_result(s),
+        _dip_result,
     )
 
 
@@ -473,12 +493,7 @@ def dip_stale(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: Result(
-            s["dip_stale_berkala"],
-            str(s["dip_stale_berkala"]),
-            max(0.0, 100.0 - 25 * s["dip_stale_berkala"]),
-            s.get("evidence_url", ""),
-        ),
+        _penalty_per_item("dip_stale_berkala", 25),
     )
 
 
@@ -494,12 +509,7 @@ def requests_on_time(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: Result(
-            [s["requests_on_time"], s["requests_closed"]],
-            f"{s['requests_on_time']}/{s['requests_closed']}",
-            _ratio(s["requests_on_time"], s["requests_closed"]),
-            s.get("evidence_url", ""),
-        ),
+        _share("requests_on_time", "requests_closed"),
     )
 
 
@@ -515,12 +525,7 @@ def requests_overdue(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: Result(
-            s["requests_overdue"],
-            str(s["requests_overdue"]),
-            max(0.0, 100.0 - 20 * s["requests_overdue"]),
-            s.get("evidence_url", ""),
-        ),
+        _penalty_per_item("requests_overdue", 20),
     )
 
 
@@ -536,12 +541,7 @@ def aspirasi_on_time(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: Result(
-            [s["answered_on_time"], s["tickets_total"]],
-            f"{s['answered_on_time']}/{s['tickets_total']}",
-            _ratio(s["answered_on_time"], s["tickets_total"]),
-            s.get("evidence_url", ""),
-        ),
+        _share("answered_on_time", "tickets_total"),
     )
 
 
@@ -577,12 +577,7 @@ def aspirasi_overdue(ctx):
     return _from_stats(
         ctx,
         stats,
-        lambda s: Result(
-            s["overdue"],
-            str(s["overdue"]),
-            max(0.0, 100.0 - 20 * s["overdue"]),
-            s.get("evidence_url", ""),
-        ),
+        _penalty_per_item("overdue", 20),
     )
 
 
