@@ -406,6 +406,16 @@ def _penalty_per_item(key: str, points: int):
     return build
 
 
+def _found_items(ids: list[int], points: int, edit_url_name: str) -> Result:
+    """Items a site-health check found: 100 less ``points`` each, evidence = the first to fix."""
+    return Result(
+        len(ids),
+        str(len(ids)),
+        max(0.0, 100.0 - points * len(ids)),
+        reverse(edit_url_name, args=[ids[0]]) if ids else "",
+    )
+
+
 def _from_stats(ctx, stats, build):
     if stats is None:
         return None
@@ -633,16 +643,7 @@ def broken_files(ctx: Context):
     for cid, did, name in rows.values_list("collection_id", "id", "file"):
         if not name or not default_storage.exists(name):
             missing[by_collection[cid]].append(did)
-    out = {}
-    for opd in ctx.opds:
-        ids = missing[opd.id]
-        out[opd.id] = Result(
-            len(ids),
-            str(len(ids)),
-            max(0.0, 100.0 - 25 * len(ids)),
-            reverse("wagtaildocs:edit", args=[ids[0]]) if ids else "",
-        )
-    return out
+    return {o.id: _found_items(missing[o.id], 25, "wagtaildocs:edit") for o in ctx.opds}
 
 
 @indicator(
@@ -667,16 +668,7 @@ def alt_text(ctx: Context):
     found: dict[int, list[int]] = defaultdict(list)
     for prefix, pid in qs:
         found[by_prefix[prefix].id].append(pid)
-    out = {}
-    for opd in ctx.opds:
-        ids = found[opd.id]
-        out[opd.id] = Result(
-            len(ids),
-            str(len(ids)),
-            max(0.0, 100.0 - 20 * len(ids)),
-            reverse("wagtailadmin_pages:edit", args=[ids[0]]) if ids else "",
-        )
-    return out
+    return {o.id: _found_items(found[o.id], 20, "wagtailadmin_pages:edit") for o in ctx.opds}
 
 
 @indicator(
