@@ -30,10 +30,12 @@ class TicketForm(WagtailAdminModelForm):
 
     class Meta:
         model = Ticket
+        widgets = {"related_opds": forms.CheckboxSelectMultiple}
         fields = [
             "message",
             "reporter",
             "opd",
+            "related_opds",
             "category",
             "status",
             "reason",
@@ -59,29 +61,55 @@ class TicketForm(WagtailAdminModelForm):
         self.fields["answer"].help_text = _(
             "Jawaban dikirim ke pelapor lewat kanal asalnya dan menutup aspirasi (status selesai)."
         )
+        if not (user and user.is_superuser):
+            # Only Kominfo dispositions (issue 6, point 3).
+            for name in ("opd", "related_opds"):
+                self.fields[name].disabled = True
+        if user and not services.leads(t, user):
+            # A related OPD contributes through internal notes; the lead OPD answers.
+            for name in ("category", "status", "reason", "answer", "public_text"):
+                self.fields[name].disabled = True
+            self.fields["answer"].help_text = _(
+                "Jawaban ditulis oleh OPD penanggung jawab. Tulis kontribusi OPD Anda sebagai "
+                "catatan internal."
+            )
 
 
 class TicketEditView(ScopedEditView):
+    template_name = "aspirasi/admin/ticket_edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.select_related("user")
+        return context
+
     def save_instance(self):
         old = Ticket.objects.get(pk=self.object.pk)
+        old_related = set(old.related_opds.values_list("pk", flat=True))
         data = self.form.cleaned_data
         ticket = self.form.save()
         user = self.request.user
-        if ticket.opd_id and ticket.opd_id != old.opd_id:
+        related = list(ticket.related_opds.all())
+        note = data.get("internal_note", "")
+        if ticket.opd_id and (
+            ticket.opd_id != old.opd_id or {o.pk for o in related} != old_related
+        ):
             ticket.status = old.status
-            services.dispose(ticket, ticket.opd, user, data.get("internal_note", ""))
+            services.dispose(ticket, ticket.opd, user, note, related=related)
+            note = ""  # stored with the disposition
         elif ticket.status != old.status:
             new_status, ticket.status = ticket.status, old.status
             services.set_status(ticket, new_status, user, ticket.reason)
         if data.get("answer") and data["answer"] != old.answer:
             services.answer(ticket, data["answer"], user)
-        if data.get("internal_note"):
-            services.note(ticket, data["internal_note"], user)
+        if note:
+            services.note(ticket, note, user)
         return ticket
 
 
 class TicketViewSet(OPDScopedViewSet):
     model = Ticket
+    opd_lookup = ("opd", "related_opds")
     edit_view_class = TicketEditView
     icon = "mail"
     menu_label = _("Aspirasi")

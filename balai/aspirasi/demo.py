@@ -141,12 +141,26 @@ def load(out) -> list[tuple[str, str, str]]:
     Ticket.objects.bulk_create(tickets)
     InboundSMS.objects.bulk_create(smses)
     events = []
+    related = []
+    by_pk = {o.pk: o for o in opds}
     for t in Ticket.objects.filter(number__startswith="ASP-D"):
         events.append(TicketEvent(ticket=t, kind="pesan", text=t.text, public=True))
         if t.opd_id:
-            events.append(
-                TicketEvent(ticket=t, kind="disposisi", public=True, text="Didisposisikan.")
-            )
+            text = f"Didisposisikan ke {by_pk[t.opd_id].name}."
+            other = None
+            if rng.random() < 0.1:  # some reports need two OPDs (e.g. roads and traffic)
+                other = rng.choice([o for o in opds if o.pk != t.opd_id])
+                related.append(Ticket.related_opds.through(ticket_id=t.pk, opd_id=other.pk))
+                text += f" OPD terkait: {other.name}."
+            events.append(TicketEvent(ticket=t, kind="disposisi", public=True, text=text))
+            if other is not None:
+                events.append(
+                    TicketEvent(
+                        ticket=t,
+                        kind="catatan",
+                        text=f"{other.short_name or other.name}: sudah kami cek ke lokasi.",
+                    )
+                )
         if rng.random() < 0.2:
             events.append(
                 TicketEvent(
@@ -159,6 +173,7 @@ def load(out) -> list[tuple[str, str, str]]:
         if t.answer:
             events.append(TicketEvent(ticket=t, kind="jawaban", text=t.answer, public=True))
     TicketEvent.objects.bulk_create(events)
+    Ticket.related_opds.through.objects.bulk_create(related)
     OutboundSMS.objects.get_or_create(
         dedupe_key="demo-failed",
         defaults={

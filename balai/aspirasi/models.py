@@ -126,6 +126,16 @@ class Ticket(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="aspirasi",
+        help_text=_("OPD penanggung jawab: menjawab pelapor dan memegang tenggat."),
+    )
+    # Disposition to several OPDs (issue 6, point 3): the lead OPD above answers the citizen and
+    # owns the deadline; related OPDs see the ticket in their queue and contribute internal notes.
+    related_opds = models.ManyToManyField(
+        OPD,
+        verbose_name=_("OPD terkait"),
+        blank=True,
+        related_name="aspirasi_terkait",
+        help_text=_("OPD lain yang ikut menindaklanjuti; kontribusinya lewat catatan internal."),
     )
     category = models.ForeignKey(
         Category, verbose_name=_("kategori"), null=True, blank=True, on_delete=models.SET_NULL

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -192,18 +194,60 @@ def set_status(ticket: Ticket, status: str, user=None, reason: str = "") -> None
     )
 
 
-def dispose(ticket: Ticket, opd: OPD, user=None, note: str = "") -> None:
+def dispose(
+    ticket: Ticket, opd: OPD, user=None, note: str = "", related: Iterable[OPD] = ()
+) -> None:
+    """Kominfo forwards a ticket to the OPD in charge (Perpres 76/2013 practice: the Pemda's
+    SP4N-LAPOR! admin dispositions a report to the agencies that must follow it up).
+
+    ``opd`` leads: it answers the citizen and owns the deadline. ``related`` OPDs also see the
+    ticket and contribute internal notes. The disposition itself is public on the tracking page;
+    Kominfo's ``note`` to the OPDs is internal. The operators of every OPD involved get an e-mail.
+    """
+    related = [o for o in related if o.pk != opd.pk]
     ticket.opd = opd
     ticket.save(update_fields=["opd"])
+    ticket.related_opds.set(related)
+    text = _("Didisposisikan ke %(opd)s.") % {"opd": opd.name}
+    if related:
+        text += " " + _("OPD terkait: %(opds)s.") % {"opds": ", ".join(o.name for o in related)}
     TicketEvent.objects.create(
-        ticket=ticket,
-        kind=TicketEvent.Kind.DISPOSITION,
-        user=user,
-        public=True,
-        text=_("Didisposisikan ke %(opd)s.") % {"opd": opd.name} + (f" {note}" if note else ""),
+        ticket=ticket, kind=TicketEvent.Kind.DISPOSITION, user=user, public=True, text=text
     )
+    if note:
+        TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=note, user=user)
     ticket.status = ""  # force the status event
     set_status(ticket, Ticket.Status.DISPOSED, user)
+    recipients = opd_emails([opd, *related])
+    if recipients:
+        queue_email(
+            recipients,
+            _("Disposisi aspirasi %(n)s") % {"n": ticket.number},
+            _("Aspirasi %(n)s didisposisikan ke %(opd)s, batas penyelesaian %(d)s.")
+            % {"n": ticket.number, "opd": opd.name, "d": ticket.due_date}
+            + (f"\n\n{note}" if note else ""),
+        )
+
+
+def opd_emails(opds: Iterable[OPD]) -> list[str]:
+    """E-mail addresses of the active operators and admins of ``opds``."""
+    group_ids = [g for o in opds for g in (o.operator_group_id, o.admin_group_id) if g]
+    return list(
+        get_user_model()
+        .objects.filter(groups__in=group_ids, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def leads(ticket: Ticket, user) -> bool:
+    """Whether ``user`` may answer and change the status: Kominfo, or the lead OPD's staff."""
+    if user.is_superuser:
+        return True
+    return (
+        ticket.opd_id is not None and OPD.objects.for_user(user).filter(pk=ticket.opd_id).exists()
+    )
 
 
 def answer(ticket: Ticket, text: str, user=None) -> None:

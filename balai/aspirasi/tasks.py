@@ -21,6 +21,7 @@ def remind_and_escalate() -> dict:
     """Remind the OPD of tickets due within BALAI_ASPIRASI_REMIND_DAYS working days; escalate
     overdue tickets (and the triage queue past its first-response limit) to Kominfo, once each."""
     from balai.aspirasi.models import Ticket, TicketEvent
+    from balai.aspirasi.services import opd_emails
     from balai.kalender.calendar import working_days_left
 
     today = timezone.localdate()
@@ -30,17 +31,8 @@ def remind_and_escalate() -> dict:
     for t in open_tickets.filter(reminded_at=None, due_date__gte=today).exclude(opd=None):
         if working_days_left(t.due_date, today) > settings.BALAI_ASPIRASI_REMIND_DAYS:
             continue
-        emails = list(
-            get_user_model()
-            .objects.filter(
-                groups__in=[t.opd.operator_group_id, t.opd.admin_group_id], is_active=True
-            )
-            .exclude(email="")
-            .values_list("email", flat=True)
-            .distinct()
-        )
         queue_email(
-            emails,
+            opd_emails([t.opd]),
             _("Pengingat aspirasi %(n)s") % {"n": t.number},
             _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -59,8 +60,8 @@ def public_list(request: HttpRequest) -> HttpResponse:
         .select_related("opd", "category")
         .order_by("-answered_at")
     )
-    if opd:
-        tickets = tickets.filter(opd=opd)
+    if opd:  # the OPD's own tickets and those it followed up as a related OPD
+        tickets = tickets.filter(Q(opd=opd) | Q(pk__in=opd.aspirasi_terkait.values("pk")))
     page = Paginator(tickets, 20).get_page(request.GET.get("halaman"))
     for t in page:
         t.masked_text = public_text(t)

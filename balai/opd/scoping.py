@@ -8,7 +8,7 @@ the user's own OPDs (others are 404), and its forms only offer the user's own OP
 from __future__ import annotations
 
 from django.contrib.admin.utils import unquote
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,17 +17,34 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from balai.opd.models import OPD
 
 
-def scope_queryset(queryset: QuerySet, user, opd_lookup: str = "opd") -> QuerySet:
-    """Rows of ``queryset`` that belong to the user's OPDs (all rows for Kominfo)."""
+def _lookups(opd_lookup: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (opd_lookup,) if isinstance(opd_lookup, str) else tuple(opd_lookup)
+
+
+def scope_queryset(queryset: QuerySet, user, opd_lookup: str | tuple[str, ...] = "opd") -> QuerySet:
+    """Rows of ``queryset`` that belong to the user's OPDs (all rows for Kominfo).
+
+    ``opd_lookup`` may name several paths (e.g. a lead OPD and related OPDs): a row belongs to the
+    user when any of them is one of the user's OPDs. Many-valued paths go through a ``pk__in``
+    subquery so a row never appears twice.
+    """
     if user.is_superuser:
         return queryset
-    return queryset.filter(**{f"{opd_lookup}__in": OPD.objects.for_user(user)})
+    mine = OPD.objects.for_user(user)
+    lookups = _lookups(opd_lookup)
+    if len(lookups) == 1:
+        return queryset.filter(**{f"{lookups[0]}__in": mine})
+    condition = Q()
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__in": mine})
+    matching = queryset.model._default_manager.filter(condition).values("pk")
+    return queryset.filter(pk__in=matching)
 
 
 class OPDScopedPermissionPolicy(ModelPermissionPolicy):
     """Model permissions as usual, and an instance is only reachable inside the user's OPDs."""
 
-    def __init__(self, model, opd_lookup: str = "opd", **kwargs):
+    def __init__(self, model, opd_lookup: str | tuple[str, ...] = "opd", **kwargs):
         super().__init__(model, **kwargs)
         self.opd_lookup = opd_lookup
 
@@ -56,8 +73,8 @@ class _Scoped:
 class _ScopedFormMixin(_Scoped):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        field = form.fields.get(self.opd_lookup)
-        if field is not None and hasattr(field, "queryset"):
+        field = form.fields.get(_lookups(self.opd_lookup)[0])
+        if field is not None and hasattr(field, "queryset") and not field.disabled:
             field.queryset = OPD.objects.for_user(self.request.user)
             if field.queryset.count() == 1 and not self.request.user.is_superuser:
                 field.initial = field.queryset.first()

@@ -172,3 +172,78 @@ def test_rate_and_reopen(opd_a, client):
     client.post(t.tracking_path() + "nilai/", {"aksi": "buka"}, HTTP_HOST="localhost")
     t.refresh_from_db()
     assert t.status == "ditindaklanjuti"
+
+
+def test_disposition_to_lead_and_related_opds(
+    make_opd,
+    opd_a,
+    opd_b,
+    kominfo,
+    operator_a,
+    operator_b,
+    make_user,
+    client,
+    client_as,
+    mailoutbox,
+    run_tasks,
+):
+    """Kominfo dispositions one ticket to a lead OPD and a related OPD: both see it, only the
+    lead answers, the related OPD contributes an internal note, a third OPD sees nothing."""
+    opd_c = make_opd("gamma", name="Dinas Gamma", short_name="Gamma")
+    operator_c = make_user("operator-gamma", opd_c)
+    operator_b.email = "beta@example.id"
+    operator_b.save()
+    _form(client, "localhost")
+    ticket = Ticket.objects.get()
+    r = _edit(
+        client_as(kominfo),
+        ticket,
+        opd=opd_a.pk,
+        related_opds=[opd_b.pk],
+        internal_note="Alfa menambal, Beta mengatur lalu lintas",
+    )
+    assert r.status_code == 302, r.content[:3000]
+    ticket.refresh_from_db()
+    assert ticket.opd == opd_a and list(ticket.related_opds.all()) == [opd_b]
+    assert ticket.status == "didisposisikan"
+    run_tasks()
+    assert any("beta@example.id" in m.to for m in mailoutbox)  # the related OPD is told
+
+    # The related OPD sees the ticket, Kominfo's note and the thread, but cannot answer.
+    beta = client_as(operator_b)
+    assert ticket.number in beta.get("/admin/aspirasi/").content.decode()
+    page = beta.get(f"/admin/aspirasi/edit/{ticket.pk}/").content.decode()
+    assert "Alfa menambal" in page and "Jalan berlubang" in page
+    r = _edit(
+        beta,
+        ticket,
+        answer="Jawaban dari Beta",
+        status="selesai",
+        internal_note="Petugas Dishub dikirim Senin",
+    )
+    assert r.status_code == 302, r.content[:3000]
+    ticket.refresh_from_db()
+    assert ticket.answer == "" and ticket.status == "didisposisikan"
+    assert ticket.opd == opd_a  # an OPD cannot re-route
+    assert ticket.events.filter(kind="catatan", text="Petugas Dishub dikirim Senin").exists()
+
+    # A third OPD sees nothing.
+    client_as(operator_c).get("/admin/aspirasi/")  # consumes Beta's flash message
+    assert client_as(operator_c).get(f"/admin/aspirasi/edit/{ticket.pk}/").status_code == 404
+    assert ticket.number not in client_as(operator_c).get("/admin/aspirasi/").content.decode()
+
+    # The lead answers; the citizen's tracking page shows both OPDs and the answer, never notes.
+    alfa = client_as(operator_a)
+    assert "Petugas Dishub" in alfa.get(f"/admin/aspirasi/edit/{ticket.pk}/").content.decode()
+    r = _edit(alfa, ticket, related_opds=[opd_b.pk], answer="Sudah ditambal dan dijaga.")
+    assert r.status_code == 302, r.content[:3000]
+    ticket.refresh_from_db()
+    assert ticket.status == "selesai"
+    tracking = client.get(ticket.tracking_path(), HTTP_HOST="localhost").content.decode()
+    assert "Dinas Alfa" in tracking and "Dinas Beta" in tracking
+    assert "Sudah ditambal" in tracking
+    assert "Petugas Dishub" not in tracking and "Alfa menambal" not in tracking
+    # Both OPD sites list it among answered aspirations; the third does not.
+    for host, shown in ((opd_a.hostname, True), (opd_b.hostname, True), (opd_c.hostname, False)):
+        html = client.get("/aspirasi/", HTTP_HOST=host).content.decode()
+        assert (ticket.number in html) is shown
