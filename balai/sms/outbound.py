@@ -22,10 +22,7 @@ def queue_sms(
     number = normalise_phone(phone)
     if number is None:
         raise ValueError(f"not a valid phone number: {phone!r}")
-    if dedupe_key:
-        existing = OutboundSMS.objects.filter(dedupe_key=dedupe_key).first()
-        if existing is not None:
-            return existing
+    # Insert first and let the unique key decide: a repeat (a retried task) is the rare case.
     try:
         with transaction.atomic():
             message = OutboundSMS.objects.create(
@@ -39,7 +36,7 @@ def queue_sms(
 
             enqueue_after_commit(send_sms, message.pk)
     except IntegrityError:
-        if dedupe_key:  # a concurrent call with the same key won the race
+        if dedupe_key:  # an earlier or concurrent call with the same key
             return OutboundSMS.objects.get(dedupe_key=dedupe_key)
         raise
     return message
