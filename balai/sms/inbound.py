@@ -61,8 +61,12 @@ def receive(
     gateway_id: str = "",
     received_at: dt.datetime | None = None,
     raw: dict | None = None,
+    enqueue: bool = True,
 ) -> tuple[InboundSMS, bool]:
-    """Store one inbound SMS and enqueue its processing. Returns (message, created)."""
+    """Store one inbound SMS and enqueue its processing. Returns (message, created).
+
+    ``enqueue=False`` leaves the enqueue to the caller, which stores a batch and queues one task
+    for all of it in the same transaction (see ``receive_batch``)."""
     number = normalise_phone(phone or "")
     if number is None:
         raise Refused("invalid phone number")
@@ -83,9 +87,10 @@ def receive(
                 received_at=received_at,
                 raw=raw or {},
             )
-            from balai.sms.tasks import process_inbound
+            if enqueue:
+                from balai.sms.tasks import process_inbound
 
-            enqueue_after_commit(process_inbound, message.pk)
+                enqueue_after_commit(process_inbound, message.pk)
     except IntegrityError:  # a repeated or concurrent delivery of the same message
         found = (
             InboundSMS.objects.filter(gateway=gateway, gateway_id=gateway_id).first()
@@ -96,3 +101,37 @@ def receive(
             raise
         return found, False
     return message, True
+
+
+def receive_batch(gateway: str, items: list[dict]) -> list[dict]:
+    """Store several inbound SMS delivered together, in one transaction with one processing task.
+
+    Each item is ``{"phone", "text", "gateway_id", "received_at", "raw"}``; a refused item does
+    not stop the others. Returns one result per item: ``{"ok": True, "id", "duplicate"}`` or
+    ``{"ok": False, "error"}``. All stored messages commit together with their task, so a crash
+    stores none of them and the gateway's retry delivers them again.
+    """
+    from balai.sms.tasks import process_inbound_batch
+
+    results, new_ids = [], []
+    with transaction.atomic():
+        for item in items:
+            try:
+                message, created = receive(
+                    gateway,
+                    item.get("phone") or "",
+                    item.get("text"),
+                    gateway_id=item.get("gateway_id") or "",
+                    received_at=item.get("received_at"),
+                    raw=item.get("raw"),
+                    enqueue=False,
+                )
+            except Refused as exc:
+                results.append({"ok": False, "error": str(exc)})
+                continue
+            results.append({"ok": True, "id": message.pk, "duplicate": not created})
+            if created:
+                new_ids.append(message.pk)
+        if new_ids:
+            enqueue_after_commit(process_inbound_batch, new_ids)
+    return results

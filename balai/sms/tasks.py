@@ -62,6 +62,17 @@ def process_inbound(message_id: int) -> str:
 
 
 @task()
+def process_inbound_batch(message_ids: list[int]) -> dict:
+    """Process a batch stored by one webhook delivery; each message keeps its own transaction and
+    its own retries (a failing message re-enqueues ``process_inbound`` for itself alone)."""
+    outcomes: dict[str, int] = {}
+    for pk in message_ids:
+        outcome = process_inbound.call(pk)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+@task()
 def send_sms(message_id: int) -> str:
     """Send one outbox message through the configured gateway (see gateways.py for semantics)."""
     from balai.sms.gateways import GatewayError, get_gateway

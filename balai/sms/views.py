@@ -5,10 +5,16 @@
     "received_at": "2026-01-05T08:00:00+07:00"}`` (``id`` and ``received_at`` optional), headers
     ``X-Balai-Timestamp: <unix seconds>`` and
     ``X-Balai-Signature: hex(HMAC-SHA256(BALAI_SMS_WEBHOOK_SECRET, "<timestamp>.<raw body>"))``.
+``/sms/webhook/batch/`` — the same webhook, signed the same way, for several messages in one
+    delivery: ``{"messages": [<message as above>, …]}`` (at most MAX_BATCH); they are stored in
+    one transaction and answered per item, in order:
+    ``{"ok": true, "results": [{"ok": true, "id": 12, "duplicate": false},
+    {"ok": false, "error": "empty message"}, …]}``. A gateway should resend the items answered
+    with ``"error": "rate limited"`` later, as it would a 429.
 ``/sms/webhook/smsgate/`` — SMS Gateway for Android's ``sms:received`` webhook: headers
     ``X-Signature: hex(HMAC-SHA256(secret, <raw body> + <X-Timestamp>))`` and ``X-Timestamp``.
 
-Both refuse a timestamp more than BALAI_SMS_WEBHOOK_MAX_SKEW seconds away (replays), answer 200
+All refuse a timestamp more than BALAI_SMS_WEBHOOK_MAX_SKEW seconds away (replays), answer 200
 for a duplicate (so the gateway stops retrying) and 4xx with a clear reason for bad input.
 """
 
@@ -26,10 +32,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from balai.core.public_forms import client_ip, rate_limited
-from balai.sms.inbound import Refused, receive
+from balai.sms.inbound import Refused, receive, receive_batch
 from balai.sms.models import Gateway
 
 MAX_BODY = 64 * 1024
+MAX_BATCH_BODY = 1024 * 1024
+MAX_BATCH = 200
 
 
 def _refuse(reason: str, status: int = 400) -> JsonResponse:
@@ -83,22 +91,70 @@ def _body(request: HttpRequest) -> tuple[bytes, dict | None, JsonResponse | None
     return raw, data, None
 
 
+def _accept_batch(request: HttpRequest, items) -> JsonResponse:
+    if not isinstance(items, list) or not items:
+        return _refuse("messages must be a non-empty list")
+    if len(items) > MAX_BATCH:
+        return _refuse(f"at most {MAX_BATCH} messages per delivery", 413)
+    results: list[dict | None] = [None] * len(items)
+    batch, positions = [], []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            results[i] = {"ok": False, "error": "JSON object expected"}
+            continue
+        phone = item.get("from")
+        if not isinstance(phone, str) or not phone:
+            results[i] = {"ok": False, "error": "missing phone number"}
+            continue
+        if _limits(request, phone):
+            results[i] = {"ok": False, "error": "rate limited"}
+            continue
+        when = item.get("received_at")
+        batch.append(
+            {
+                "phone": phone,
+                "text": item.get("text"),
+                "gateway_id": item.get("id") or "",
+                "received_at": parse_datetime(when) if isinstance(when, str) else None,
+                "raw": item,
+            }
+        )
+        positions.append(i)
+    for i, result in zip(positions, receive_batch(Gateway.WEBHOOK, batch), strict=True):
+        results[i] = result
+    return JsonResponse({"ok": True, "results": results})
+
+
+def _signed_body(request: HttpRequest, max_size: int) -> tuple[dict | None, JsonResponse | None]:
+    """The generic webhook's JSON object, once size, HMAC signature and timestamp are checked."""
+    if len(request.body) > max_size:
+        return None, _refuse("payload too large", 413)
+    timestamp = request.headers.get("X-Balai-Timestamp", "")
+    if not _check_signature(
+        settings.BALAI_SMS_WEBHOOK_SECRET,
+        timestamp.encode() + b"." + request.body,
+        request.headers.get("X-Balai-Signature", ""),
+    ):
+        return None, _refuse("bad signature", 403)
+    if not _fresh(timestamp):
+        return None, _refuse("stale or missing timestamp (replay?)", 403)
+    _raw, data, error = _body(request)
+    return data, error
+
+
+@csrf_exempt
+@require_POST
+def generic_webhook_batch(request: HttpRequest) -> JsonResponse:
+    data, error = _signed_body(request, MAX_BATCH_BODY)
+    if error:
+        return error
+    return _accept_batch(request, data.get("messages"))
+
+
 @csrf_exempt
 @require_POST
 def generic_webhook(request: HttpRequest) -> JsonResponse:
-    if len(request.body) > MAX_BODY:
-        return _refuse("payload too large", 413)
-    timestamp = request.headers.get("X-Balai-Timestamp", "")
-    raw = request.body
-    if not _check_signature(
-        settings.BALAI_SMS_WEBHOOK_SECRET,
-        timestamp.encode() + b"." + raw,
-        request.headers.get("X-Balai-Signature", ""),
-    ):
-        return _refuse("bad signature", 403)
-    if not _fresh(timestamp):
-        return _refuse("stale or missing timestamp (replay?)", 403)
-    raw, data, error = _body(request)
+    data, error = _signed_body(request, MAX_BODY)
     if error:
         return error
     return _accept(

@@ -14,12 +14,13 @@ def post_webhook(
     ts=None,
     host="localhost",
     raw: bytes | None = None,
+    path: str = "/sms/webhook/",
 ):
     body = raw if raw is not None else json.dumps(payload).encode()
     ts = str(int(time.time()) if ts is None else ts)
     sig = hmac.new(secret.encode(), ts.encode() + b"." + body, hashlib.sha256).hexdigest()
     return client.post(
-        "/sms/webhook/",
+        path,
         body,
         content_type="application/json",
         HTTP_HOST=host,

@@ -145,3 +145,50 @@ def test_gammu_run_on_receive(portal, monkeypatch, run_tasks):
     call_command("sms_gammu_receive")  # redelivery: same content, one message
     run_tasks()
     assert Ticket.objects.get().text == "jembatan retak"
+
+
+def test_batch_delivery_stores_each_once_and_answers_per_item(portal, client, run_tasks):
+    """Several messages in one signed delivery: good ones become tickets, bad ones are refused
+    with their reason, a redelivered batch creates nothing new."""
+    batch = {
+        "messages": [
+            {"id": "b-1", "from": PHONE, "text": "LAPOR lampu jalan mati"},
+            {"id": "b-2", "from": "081311112222", "text": "LAPOR drainase tersumbat"},
+            {"id": "b-3", "from": "081311113333", "text": ""},
+            "bukan objek",
+            {"id": "b-4", "text": "tanpa nomor"},
+        ]
+    }
+    r = post_webhook(client, batch, path="/sms/webhook/batch/")
+    assert r.status_code == 200, r.content
+    results = r.json()["results"]
+    assert [x["ok"] for x in results] == [True, True, False, False, False]
+    assert results[2]["error"] == "empty message"
+    assert results[4]["error"] == "missing phone number"
+    again = post_webhook(client, batch, path="/sms/webhook/batch/").json()["results"]
+    assert again[0]["duplicate"] and again[1]["duplicate"] and again[0]["id"] == results[0]["id"]
+    run_tasks()
+    assert InboundSMS.objects.count() == 2
+    assert sorted(Ticket.objects.values_list("text", flat=True)) == [
+        "drainase tersumbat",
+        "lampu jalan mati",
+    ]
+    assert OutboundSMS.objects.filter(status="terkirim").count() == 2  # one acknowledgement each
+
+
+@pytest.mark.parametrize(
+    ("payload", "status"),
+    [
+        ({"messages": []}, 400),
+        ({"messages": "x"}, 400),
+        ({}, 400),
+        ({"messages": [{"from": PHONE, "text": f"LAPOR {i}"} for i in range(201)]}, 413),
+    ],
+)
+def test_bad_batch_refused_and_nothing_stored(portal, client, payload, status):
+    r = post_webhook(client, payload, path="/sms/webhook/batch/")
+    assert r.status_code == status and r.json()["ok"] is False
+    assert (
+        post_webhook(client, payload, path="/sms/webhook/batch/", secret="salah").status_code == 403
+    )
+    assert InboundSMS.objects.count() == 0
