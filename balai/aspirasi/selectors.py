@@ -14,8 +14,15 @@ from balai.opd.models import OPD
 
 
 def public_text(ticket: Ticket) -> str:
-    """What the public may read: the moderated text if any, with NIK/phones/e-mails masked."""
-    return mask_text(ticket.public_text or ticket.text)
+    """What the public may read: the text moderated by the OPD or Kominfo if any, else the
+    citizen's text, with NIK, phone numbers, e-mails, house numbers/RT/RW and the reporter's
+    name masked (UU 27/2022 on personal data)."""
+    return mask_text(ticket.public_text or ticket.text, names=(ticket.reporter_name,))
+
+
+def public_answer(ticket: Ticket) -> str:
+    """The answer as shown on public lists, masked like the text."""
+    return mask_text(ticket.answer, names=(ticket.reporter_name,))
 
 
 def aspirasi_stats_by_opd(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from balai.aspirasi import services
 from balai.aspirasi.forms import AspirasiForm
 from balai.aspirasi.models import Ticket
-from balai.aspirasi.selectors import aspirasi_stats_by_opd, public_text
+from balai.aspirasi.selectors import aspirasi_stats_by_opd, public_answer, public_text
 from balai.core.public_forms import ALREADY_SENT, TOO_MANY, client_ip, rate_limited
 from balai.opd.models import OPD
 from balai.opd.selectors import opd_for_request
@@ -65,6 +65,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(tickets, 20).get_page(request.GET.get("halaman"))
     for t in page:
         t.masked_text = public_text(t)
+        t.masked_answer = public_answer(t)
     return render(request, "aspirasi/list.html", {"page_obj": page, "opd": opd})
 
 

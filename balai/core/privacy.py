@@ -73,8 +73,25 @@ _PHONE_IN_TEXT = re.compile(r"(?<![\d+])(?:\+62|62|0)8\d{1,2}[\s.-]?\d{3,4}[\s.-
 _EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def mask_text(text: str) -> str:
-    """Hide NIK, phone numbers and e-mail addresses found in free text."""
+# The parts of an Indonesian address that point at one household: house number ("No. 12",
+# "Nomor 7A"), RT/RW ("RT 03/RW 05", "RT.3 RW.5") and block ("Blok C-12"). The street, kelurahan
+# and kecamatan stay: they say where the problem is.
+_ADDRESS_IN_TEXT = re.compile(
+    r"\b(RT\s*/\s*RW|No\.?|Nomor|RT\.?|RW\.?|Blok)(\s*)"
+    r"(\d+[A-Za-z]?(?:\s*/\s*\d+)?|[A-Z](?:\s*[-/]?\s*\d+)?)\b",
+    re.I,
+)
+
+
+def mask_text(text: str, names: tuple[str, ...] = ()) -> str:
+    """Hide NIK, phone numbers, e-mail addresses, house numbers/RT/RW and the given people's
+    names (each word of three letters or more) found in free text."""
     text = _NIK_IN_TEXT.sub(lambda m: mask_nik(m.group(0)), text or "")
     text = _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
-    return _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group(0)), text)
+    text = _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group(0)), text)
+    text = _ADDRESS_IN_TEXT.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
+    words = {w for name in names for w in (name or "").split() if len(w) >= 3}
+    if words:
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        text = pattern.sub(lambda m: mask_name(m.group(0)), text)
+    return text

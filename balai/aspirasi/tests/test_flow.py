@@ -101,16 +101,21 @@ def test_public_list_masks_and_hides_confidential(opd_a, client):
         channel="web",
         opd=opd_a,
         phone="+6281234567890",
-        text="NIK saya 1271011203900001, hubungi 081298765432 atau a@b.id",
+        reporter_name="Siti Rahmawati",
+        text="NIK saya 1271011203900001, hubungi 081298765432 atau a@b.id. Saya Siti, "
+        "rumah di Jl. Sei Batang Hari No. 17 RT 03/RW 05, saluran di depan tersumbat.",
     )
     t2 = services.create_ticket(channel="web", opd=opd_a, text="Rahasia sekali", rahasia=True)
-    services.answer(t1, "Sudah ditangani.")
+    services.answer(t1, "Ibu Siti, saluran di depan No. 17 sudah dibersihkan.")
     services.answer(t2, "Sudah ditangani juga.")
     for host in ("localhost", opd_a.hostname):
         html = client.get("/aspirasi/", HTTP_HOST=host).content.decode()
         assert t1.number in html and t2.number not in html
         assert "1271011203900001" not in html and "081298765432" not in html
         assert "a@b.id" not in html and "0812****5432" in html
+        assert "Siti" not in html and "S***" in html  # the reporter's name, in text and answer
+        assert "No. 17" not in html and "RT 03" not in html and "No. ***" in html
+        assert "Jl. Sei Batang Hari" in html and "sudah dibersihkan" in html  # where, and what
 
 
 def test_deadlines_follow_category_tier(opd_a):
