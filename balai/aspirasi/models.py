@@ -183,6 +183,12 @@ class Ticket(models.Model):
     def tracking_url(self) -> str:
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.tracking_path()
 
+    def short_url(self) -> str:
+        """The tracking link for SMS, where every character counts: ``/a/<code>.<secret>`` with
+        the random part of the ticket number (it redirects to the tracking page)."""
+        code = self.number.rsplit("-", 1)[-1]
+        return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/a/{code}.{self.secret}"
+
 
 class TicketEvent(models.Model):
     """The ticket's history and thread: citizen messages, status changes, answers, notes."""

@@ -109,9 +109,10 @@ def create_ticket(
 
 
 def acknowledge(ticket: Ticket) -> None:
+    url = ticket.short_url() if ticket.phone else ticket.tracking_url()
     text = _("Aspirasi Anda diterima dengan nomor %(n)s. Pantau di %(url)s") % {
         "n": ticket.number,
-        "url": ticket.tracking_url(),
+        "url": url,
     }
     _reply(ticket, text, key=f"ack:{ticket.number}")
 
@@ -122,7 +123,7 @@ def _reply(ticket: Ticket, text: str, *, key: str, full_text: str = "") -> None:
     from balai.sms.outbound import queue_sms
 
     if ticket.phone:
-        tail = _(" Selengkapnya: %(url)s") % {"url": ticket.tracking_url()} if full_text else ""
+        tail = _(" Selengkapnya: %(url)s") % {"url": ticket.short_url()} if full_text else ""
         body = fit(text, settings.BALAI_SMS_MAX_PARTS, tail=tail)
         queue_sms(ticket.phone, body, context=f"aspirasi {ticket.number}", dedupe_key=key)
     elif ticket.email:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("aspirasi/lacak/", views.track_lookup, name="lookup"),
     path("aspirasi/lacak/<str:number>/<str:secret>/", views.track, name="track"),
     path("aspirasi/lacak/<str:number>/<str:secret>/nilai/", views.rate, name="rate"),
+    path("a/<str:code>", views.short_link, name="short"),
     path("aspirasi/statistik/", views.stats, name="stats"),
 ]

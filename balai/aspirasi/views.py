@@ -86,6 +86,15 @@ def _ticket(number: str, secret: str) -> Ticket:
     return ticket
 
 
+def short_link(request: HttpRequest, code: str) -> HttpResponse:
+    """``/a/<number code>.<secret>`` from an SMS → the ticket's tracking page."""
+    suffix, _sep, secret = code.partition(".")
+    ticket = Ticket.objects.filter(number__endswith=f"-{suffix.upper()}", secret=secret).first()
+    if not suffix or not secret or ticket is None:
+        raise Http404
+    return redirect(ticket.tracking_path())
+
+
 def track(request: HttpRequest, number: str, secret: str) -> HttpResponse:
     ticket = _ticket(number, secret)
     events = ticket.events.filter(public=True)

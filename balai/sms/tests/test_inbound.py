@@ -29,6 +29,14 @@ def test_webhook_sms_becomes_ticket_and_acknowledged(portal, client, run_tasks):
     assert ticket.status == "baru" and ticket.opd is None  # Kominfo's triage queue
     ack = OutboundSMS.objects.get()
     assert ticket.number in ack.text and ack.status == "terkirim"
+    assert ack.parts == 1  # number and short link fit one SMS
+    # The short link in the SMS opens the tracking page; a wrong secret finds nothing.
+    link = ack.text.rsplit(" ", 1)[-1]
+    path = link.split("://", 1)[-1].partition("/")[2]
+    assert path.startswith("a/") and len(link) < len(ticket.tracking_url())
+    r = client.get("/" + path, HTTP_HOST="localhost")
+    assert r.status_code == 302 and r["Location"] == ticket.tracking_path()
+    assert client.get("/" + path[:-2] + "xx", HTTP_HOST="localhost").status_code == 404
 
 
 def test_duplicate_and_concurrent_deliveries_make_one_ticket(portal, client, run_tasks):
