@@ -62,9 +62,10 @@ class TicketForm(WagtailAdminModelForm):
             "Jawaban dikirim ke pelapor lewat kanal asalnya dan menutup aspirasi (status selesai)."
         )
         if not (user and user.is_superuser):
-            # Only Kominfo dispositions (issue 6, point 3).
+            # Only Kominfo dispositions (issue 6, point 3); the thread above names the OPDs.
             for name in ("opd", "related_opds"):
                 self.fields[name].disabled = True
+            self.fields["related_opds"].widget = forms.MultipleHiddenInput()
         if user and not services.leads(t, user):
             # A related OPD contributes through internal notes; the lead OPD answers.
             for name in ("category", "status", "reason", "answer", "public_text"):

@@ -173,6 +173,22 @@ def load(out) -> list[tuple[str, str, str]]:
         if t.answer:
             events.append(TicketEvent(ticket=t, kind="jawaban", text=t.answer, public=True))
     TicketEvent.objects.bulk_create(events)
+    # auto_now_add stamped every event "now": date the thread along the ticket's own life.
+    dated = []
+    for e in TicketEvent.objects.filter(ticket__number__startswith="ASP-D").select_related(
+        "ticket"
+    ):
+        t = e.ticket
+        if e.kind == "jawaban" and t.answered_at:
+            e.created_at = t.answered_at
+        elif e.kind in ("disposisi", "catatan") and t.first_response_at:
+            e.created_at = t.first_response_at
+        elif e.kind == "pesan" and e.text != t.text:  # a follow-up message from the citizen
+            e.created_at = t.received_at + dt.timedelta(hours=1)
+        else:
+            e.created_at = t.received_at
+        dated.append(e)
+    TicketEvent.objects.bulk_update(dated, ["created_at"], batch_size=500)
     Ticket.related_opds.through.objects.bulk_create(related)
     OutboundSMS.objects.get_or_create(
         dedupe_key="demo-failed",
