@@ -30,7 +30,12 @@ class TicketForm(WagtailAdminModelForm):
 
     class Meta:
         model = Ticket
-        widgets = {"related_opds": forms.CheckboxSelectMultiple}
+        widgets = {
+            "related_opds": forms.CheckboxSelectMultiple,
+            "reason": forms.Textarea(attrs={"rows": 2}),
+            "answer": forms.Textarea(attrs={"rows": 5}),
+            "public_text": forms.Textarea(attrs={"rows": 3}),
+        }
         fields = [
             "message",
             "reporter",
