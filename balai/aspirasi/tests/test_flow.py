@@ -133,7 +133,7 @@ def test_bad_upload_refused(opd_a, client):
     assert r.status_code == 200 and Ticket.objects.count() == 0
 
 
-def test_stats_constant_queries(make_opd, django_assert_num_queries):
+def test_stats_constant_queries(make_opd, django_assert_num_queries, client):
     opds = [make_opd(s) for s in ("satu", "dua", "tiga")]
     now = timezone.now()
     long_ago = now - dt.timedelta(days=60)
@@ -153,6 +153,9 @@ def test_stats_constant_queries(make_opd, django_assert_num_queries):
     s = stats[opds[2].pk]
     assert s["tickets_total"] == 3 and s["answered_total"] == 1 and s["answered_on_time"] == 1
     assert s["median_first_response_hours"] == 7.0 and s["overdue"] == 2
+    assert s["median_completion_days"] == round(10 / 24, 1)  # answered 10 hours after receipt
+    page = client.get("/aspirasi/statistik/", HTTP_HOST="localhost").content.decode()
+    assert "Median penyelesaian (hari)" in page and "0,4" in page
     assert s["evidence_url"].endswith("/aspirasi/statistik/?opd=tiga")
     assert stats[opds[0].pk]["overdue"] == 0
 
