@@ -27,6 +27,11 @@ class TicketForm(WagtailAdminModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    return_to_kominfo = forms.BooleanField(
+        label=_("Kembalikan ke Kominfo (bukan kewenangan OPD ini)"),
+        required=False,
+        help_text=_("Tulis alasannya di catatan internal; Kominfo akan mendisposisikan ulang."),
+    )
 
     class Meta:
         model = Ticket
@@ -47,6 +52,7 @@ class TicketForm(WagtailAdminModelForm):
             "answer",
             "public_text",
             "internal_note",
+            "return_to_kominfo",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -71,6 +77,8 @@ class TicketForm(WagtailAdminModelForm):
             for name in ("opd", "related_opds"):
                 self.fields[name].disabled = True
             self.fields["related_opds"].widget = forms.MultipleHiddenInput()
+        if not (user and not user.is_superuser and t.opd_id and services.leads(t, user)):
+            del self.fields["return_to_kominfo"]  # only the lead OPD's staff return a ticket
         if user and not services.leads(t, user):
             # A related OPD contributes through internal notes; the lead OPD answers.
             for name in ("category", "status", "reason", "answer", "public_text"):
@@ -79,6 +87,14 @@ class TicketForm(WagtailAdminModelForm):
                 "Jawaban ditulis oleh OPD penanggung jawab. Tulis kontribusi OPD Anda sebagai "
                 "catatan internal."
             )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("return_to_kominfo") and not (data.get("internal_note") or "").strip():
+            self.add_error(
+                "internal_note", _("Tulis alasan pengembalian ke Kominfo di catatan internal.")
+            )
+        return data
 
 
 class TicketEditView(ScopedEditView):
@@ -97,6 +113,10 @@ class TicketEditView(ScopedEditView):
         user = self.request.user
         related = list(ticket.related_opds.all())
         note = data.get("internal_note", "")
+        if data.get("return_to_kominfo"):
+            ticket.status = old.status
+            services.return_to_triage(ticket, user, note)
+            return ticket
         if ticket.opd_id and (
             ticket.opd_id != old.opd_id or {o.pk for o in related} != old_related
         ):

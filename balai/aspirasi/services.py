@@ -230,6 +230,39 @@ def dispose(
         )
 
 
+def return_to_triage(ticket: Ticket, user, reason: str) -> None:
+    """The lead OPD finds the report outside its authority: it goes back to Kominfo's triage queue
+    for a new disposition (SP4N-LAPOR! practice: an agency returns a misrouted report to the
+    admin instead of leaving it unanswered). The reason is an internal note; Kominfo is e-mailed."""
+    previous = ticket.opd
+    ticket.opd = None
+    ticket.save(update_fields=["opd"])
+    ticket.related_opds.clear()
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.DISPOSITION,
+        user=user,
+        public=True,
+        text=_("Dikembalikan ke Kominfo untuk disposisi ulang."),
+    )
+    TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=reason, user=user)
+    ticket.status = ""  # force the status event
+    set_status(ticket, Ticket.Status.VERIFIED, user)
+    kominfo = list(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if kominfo:
+        queue_email(
+            kominfo,
+            _("Aspirasi %(n)s dikembalikan") % {"n": ticket.number},
+            _("%(opd)s mengembalikan aspirasi %(n)s: %(reason)s")
+            % {"opd": previous.name if previous else "-", "n": ticket.number, "reason": reason},
+        )
+
+
 def opd_emails(opds: Iterable[OPD]) -> list[str]:
     """E-mail addresses of the active operators and admins of ``opds``."""
     group_ids = [g for o in opds for g in (o.operator_group_id, o.admin_group_id) if g]

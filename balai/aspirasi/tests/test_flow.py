@@ -255,3 +255,31 @@ def test_disposition_to_lead_and_related_opds(
     for host, shown in ((opd_a.hostname, True), (opd_b.hostname, True), (opd_c.hostname, False)):
         html = client.get("/aspirasi/", HTTP_HOST=host).content.decode()
         assert (ticket.number in html) is shown
+
+
+def test_lead_opd_returns_misrouted_ticket_to_kominfo(
+    opd_a, kominfo, operator_a, client, client_as, mailoutbox, run_tasks
+):
+    kominfo.email = "kominfo@example.id"
+    kominfo.save()
+    _form(client, opd_a.hostname)  # filed on Dinas Alfa's site, but it is not Alfa's matter
+    ticket = Ticket.objects.get()
+    alfa = client_as(operator_a)
+    r = _edit(alfa, ticket, return_to_kominfo="on")  # no reason given
+    assert r.status_code == 200 and "Tulis alasan pengembalian" in r.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.opd == opd_a
+
+    r = _edit(alfa, ticket, return_to_kominfo="on", internal_note="Wewenang Dinas PU")
+    assert r.status_code == 302, r.content[:3000]
+    ticket.refresh_from_db()
+    assert ticket.opd is None and ticket.status == "diverifikasi"
+    assert ticket.events.filter(kind="catatan", text="Wewenang Dinas PU").exists()
+    alfa.get("/admin/aspirasi/")  # consumes the flash message
+    assert alfa.get(f"/admin/aspirasi/edit/{ticket.pk}/").status_code == 404
+    page = client_as(kominfo).get(f"/admin/aspirasi/edit/{ticket.pk}/").content.decode()
+    assert "Wewenang Dinas PU" in page and "Kembalikan ke Kominfo" not in page
+    run_tasks()
+    assert any("kominfo@example.id" in m.to for m in mailoutbox)
+    tracking = client.get(ticket.tracking_path(), HTTP_HOST="localhost").content.decode()
+    assert "disposisi ulang" in tracking and "Wewenang Dinas PU" not in tracking
