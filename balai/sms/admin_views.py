@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from balai.core.privacy import normalise_phone
 from balai.sms import outbound
-from balai.sms.inbound import Refused, receive
+from balai.sms.inbound import Refused, receive, release
 from balai.sms.models import Gateway, InboundSMS, OutboundSMS
 
 
@@ -63,6 +63,24 @@ def failed_view(request):
     return TemplateResponse(request, "sms/failed.html", {"failed": failed})
 
 
+def review_view(request):
+    """Inbound SMS a person must look at: quarantined as spam, or failed after every retry."""
+    _kominfo(request)
+    held = InboundSMS.objects.filter(
+        status__in=[InboundSMS.Status.QUARANTINED, InboundSMS.Status.FAILED]
+    )[:200]
+    return TemplateResponse(request, "sms/review.html", {"held": held})
+
+
+@require_POST
+def release_view(request, pk: int):
+    _kominfo(request)
+    message = get_object_or_404(InboundSMS, pk=pk)
+    if release(message):
+        messages.success(request, _("SMS diproses sebagai aspirasi."))
+    return redirect("sms_review")
+
+
 class SimulatorForm(forms.Form):
     phone = forms.CharField(label=gettext_lazy("Nomor ponsel warga"), initial="081234567890")
     text = forms.CharField(label=gettext_lazy("Isi SMS"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -97,4 +115,6 @@ def urls():
         path("sms/simulator/", simulator_view, name="sms_simulator"),
         path("sms/gagal/", failed_view, name="sms_failed"),
         path("sms/gagal/<int:pk>/kirim-ulang/", retry_view, name="sms_retry"),
+        path("sms/tinjau/", review_view, name="sms_review"),
+        path("sms/tinjau/<int:pk>/proses/", release_view, name="sms_release"),
     ]

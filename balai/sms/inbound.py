@@ -135,3 +135,18 @@ def receive_batch(gateway: str, items: list[dict]) -> list[dict]:
         if new_ids:
             enqueue_after_commit(process_inbound_batch, new_ids)
     return results
+
+
+def release(message: InboundSMS) -> bool:
+    """An officer's review: a quarantined (not spam after all) or failed message is processed
+    again, without the spam check. Returns False when the message is in neither state."""
+    from balai.sms.tasks import process_inbound
+
+    with transaction.atomic():
+        updated = InboundSMS.objects.filter(
+            pk=message.pk,
+            status__in=[InboundSMS.Status.QUARANTINED, InboundSMS.Status.FAILED],
+        ).update(status=InboundSMS.Status.RECEIVED, attempts=0, last_error="")
+        if updated:
+            enqueue_after_commit(process_inbound, message.pk, True)
+    return bool(updated)

@@ -22,11 +22,12 @@ def _retry_delay(attempt: int):
 
 
 @task()
-def process_inbound(message_id: int) -> str:
+def process_inbound(message_id: int, reviewed: bool = False) -> str:
     """Turn one stored SMS into a ticket (or a message in an open ticket's thread).
 
     Retries explicitly with backoff; after BALAI_SMS_MAX_ATTEMPTS the message is "gagal" and stays
-    in the admin for a person to look at — never dropped.
+    in the admin for a person to look at — never dropped. ``reviewed``: an officer released it
+    from quarantine, so the spam check is skipped.
     """
     from balai.sms.inbound import is_spam
     from balai.sms.models import InboundSMS
@@ -36,7 +37,7 @@ def process_inbound(message_id: int) -> str:
         if message is None or message.status != InboundSMS.Status.RECEIVED:
             return "skip"
         message.attempts += 1
-        if is_spam(message.text):
+        if not reviewed and is_spam(message.text):
             message.status = InboundSMS.Status.QUARANTINED
             message.save(update_fields=["status", "attempts"])
             return "quarantined"
@@ -51,7 +52,9 @@ def process_inbound(message_id: int) -> str:
                 message.status = InboundSMS.Status.FAILED
                 logger.error("inbound SMS %s failed for good: %s", message.pk, exc)
             else:
-                process_inbound.using(run_after=_retry_delay(message.attempts)).enqueue(message.pk)
+                process_inbound.using(run_after=_retry_delay(message.attempts)).enqueue(
+                    message.pk, reviewed
+                )
             message.save(update_fields=["status", "attempts", "last_error"])
             return "retry"
         message.status = InboundSMS.Status.PROCESSED

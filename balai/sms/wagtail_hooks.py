@@ -29,3 +29,8 @@ def simulator_menu():
 @hooks.register("register_settings_menu_item")
 def failed_menu():
     return KominfoMenuItem(_("SMS gagal"), reverse("sms_failed"), icon_name="warning")
+
+
+@hooks.register("register_settings_menu_item")
+def review_menu():
+    return KominfoMenuItem(_("SMS karantina"), reverse("sms_review"), icon_name="warning")

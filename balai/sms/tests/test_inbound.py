@@ -109,11 +109,28 @@ def test_smsgate_wire_format(portal, client, run_tasks):
     assert Ticket.objects.get().text == "drainase tersumbat"
 
 
-def test_spam_is_quarantined_not_dropped(portal, client, run_tasks):
+def test_spam_is_quarantined_not_dropped(portal, client, client_as, kominfo, operator_a, run_tasks):
     post_webhook(client, {"from": PHONE, "text": "Slot gacor maxwin deposit 10rb http://x.y"})
+    # A real report that mentions gambling looks like spam too: held, not lost.
+    post_webhook(client, {"from": "081311112222", "text": "LAPOR ada judi sabung ayam di gang 5"})
     run_tasks()
-    assert InboundSMS.objects.get().status == "karantina"
+    assert set(InboundSMS.objects.values_list("status", flat=True)) == {"karantina"}
     assert Ticket.objects.count() == 0
+
+    denied = client_as(operator_a).get("/admin/sms/tinjau/")  # Kominfo only
+    assert denied.status_code == 302 and denied["Location"] == "/admin/"
+    officer = client_as(kominfo)
+    page = officer.get("/admin/sms/tinjau/").content.decode()
+    assert "sabung ayam" in page and "gacor" in page
+    real = InboundSMS.objects.get(phone="+6281311112222")
+    r = officer.post(f"/admin/sms/tinjau/{real.pk}/proses/")
+    assert r.status_code == 302
+    run_tasks()
+    real.refresh_from_db()
+    assert real.status == "diproses"
+    assert Ticket.objects.get().text == "ada judi sabung ayam di gang 5"
+    assert InboundSMS.objects.get(phone="+6281234567890").status == "karantina"
+    assert "gacor" in officer.get("/admin/sms/tinjau/").content.decode()
 
 
 def test_threading_and_new_keyword(portal, client, run_tasks):
