@@ -248,12 +248,7 @@ def return_to_triage(ticket: Ticket, user, reason: str) -> None:
     TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=reason, user=user)
     ticket.status = ""  # force the status event
     set_status(ticket, Ticket.Status.VERIFIED, user)
-    kominfo = list(
-        get_user_model()
-        .objects.filter(is_superuser=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    kominfo = kominfo_emails()
     if kominfo:
         queue_email(
             kominfo,
@@ -261,6 +256,16 @@ def return_to_triage(ticket: Ticket, user, reason: str) -> None:
             _("%(opd)s mengembalikan aspirasi %(n)s: %(reason)s")
             % {"opd": previous.name if previous else "-", "n": ticket.number, "reason": reason},
         )
+
+
+def kominfo_emails() -> list[str]:
+    """E-mail addresses of Kominfo's active super-admins (the city's SP4N-LAPOR! admins)."""
+    return list(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
 
 
 def opd_emails(opds: Iterable[OPD]) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -21,7 +20,7 @@ def remind_and_escalate() -> dict:
     """Remind the OPD of tickets due within BALAI_ASPIRASI_REMIND_DAYS working days; escalate
     overdue tickets (and the triage queue past its first-response limit) to Kominfo, once each."""
     from balai.aspirasi.models import Ticket, TicketEvent
-    from balai.aspirasi.services import opd_emails
+    from balai.aspirasi.services import kominfo_emails, opd_emails
     from balai.kalender.calendar import working_days_left
 
     today = timezone.localdate()
@@ -42,12 +41,7 @@ def remind_and_escalate() -> dict:
         reminded += 1
     late = open_tickets.filter(escalated_at=None, due_date__lt=today)
     late_triage = open_tickets.filter(escalated_at=None, opd=None, first_response_due__lt=today)
-    kominfo = list(
-        get_user_model()
-        .objects.filter(is_superuser=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    kominfo = kominfo_emails()
     for t in (late | late_triage).distinct():
         queue_email(
             kominfo,

@@ -146,7 +146,7 @@ def release(message: InboundSMS) -> bool:
         updated = InboundSMS.objects.filter(
             pk=message.pk,
             status__in=[InboundSMS.Status.QUARANTINED, InboundSMS.Status.FAILED],
-        ).update(status=InboundSMS.Status.RECEIVED, attempts=0, last_error="")
+        ).update(status=InboundSMS.Status.RECEIVED, attempts=0, last_error="", reviewed=True)
         if updated:
-            enqueue_after_commit(process_inbound, message.pk, True)
+            enqueue_after_commit(process_inbound, message.pk)
     return bool(updated)

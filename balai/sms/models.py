@@ -38,6 +38,8 @@ class InboundSMS(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    # An officer released it from review (not spam after all): the spam check no longer applies.
+    reviewed = models.BooleanField(_("ditinjau petugas"), default=False)
     ticket_number = models.CharField(_("tiket"), max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -22,12 +22,12 @@ def _retry_delay(attempt: int):
 
 
 @task()
-def process_inbound(message_id: int, reviewed: bool = False) -> str:
+def process_inbound(message_id: int) -> str:
     """Turn one stored SMS into a ticket (or a message in an open ticket's thread).
 
     Retries explicitly with backoff; after BALAI_SMS_MAX_ATTEMPTS the message is "gagal" and stays
-    in the admin for a person to look at — never dropped. ``reviewed``: an officer released it
-    from quarantine, so the spam check is skipped.
+    in the admin for a person to look at — never dropped. A message an officer released from
+    review skips the spam check.
     """
     from balai.sms.inbound import is_spam
     from balai.sms.models import InboundSMS
@@ -37,7 +37,7 @@ def process_inbound(message_id: int, reviewed: bool = False) -> str:
         if message is None or message.status != InboundSMS.Status.RECEIVED:
             return "skip"
         message.attempts += 1
-        if not reviewed and is_spam(message.text):
+        if not message.reviewed and is_spam(message.text):
             message.status = InboundSMS.Status.QUARANTINED
             message.save(update_fields=["status", "attempts"])
             return "quarantined"
@@ -52,9 +52,7 @@ def process_inbound(message_id: int, reviewed: bool = False) -> str:
                 message.status = InboundSMS.Status.FAILED
                 logger.error("inbound SMS %s failed for good: %s", message.pk, exc)
             else:
-                process_inbound.using(run_after=_retry_delay(message.attempts)).enqueue(
-                    message.pk, reviewed
-                )
+                process_inbound.using(run_after=_retry_delay(message.attempts)).enqueue(message.pk)
             message.save(update_fields=["status", "attempts", "last_error"])
             return "retry"
         message.status = InboundSMS.Status.PROCESSED
