@@ -70,3 +70,40 @@ def test_language_choice_cookie_covers_every_opd_subdomain():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == ".kotacontoh.go.id"
+
+
+def test_english_cookie_translates_the_app_pages(client, portal, portal_host):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    pages = {
+        "/aspirasi/kirim/": ("Send feedback or a complaint", "Mobile number"),
+        "/aspirasi/": ("Public feedback", "Track feedback"),
+        "/ppid/permohonan/": ("Public Information Request", "Details of the information needed"),
+        "/ppid/lacak/": ("Track an Information Request",),
+    }
+    indonesian = ("Kirim aspirasi", "Aspirasi masyarakat", "Permohonan Informasi Publik", "Lacak")
+    for path, english in pages.items():
+        response = client.get(path, HTTP_HOST=portal_host)
+        html = response.content.decode()
+        assert response.status_code == 200, path
+        assert response.headers["Content-Language"] == "en"
+        for text in english:
+            assert text in html, (path, text)
+        for text in indonesian:
+            assert f">{text}<" not in html, (path, text)
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id-id"
+    html = client.get("/ppid/permohonan/", HTTP_HOST=portal_host).content.decode()
+    assert "Permohonan Informasi Publik" in html
+    assert "Public Information Request" not in html
+
+
+def test_english_cookie_translates_form_errors(client, portal, portal_host):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/aspirasi/kirim/", HTTP_HOST=portal_host)
+    token = page.context["form"]["form_token"].value()
+    data = {"form_token": token, "text": "Jalan berlubang di depan SD 3", "phone": "12ab"}
+    response = client.post("/aspirasi/kirim/", data, HTTP_HOST=portal_host)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Invalid mobile number." in html
+    assert "Nomor ponsel tidak valid." not in html
