@@ -120,3 +120,6 @@ def sweep_outbox() -> int:
         process_inbound.enqueue(pk)
         count += 1
     return count
+
+
+from balai.sms import gammu_sql  # noqa: E402, F401  (registers Gammu's polling jobs)
