@@ -161,7 +161,9 @@ def poll_inbox(limit: int = BATCH) -> int:
                 else:
                     stored += created
             cur.execute('UPDATE inbox SET "Processed" = true WHERE "ID" = ANY(%s)', [ids])
-            conn.commit()  # progress survives a failure further down the batch
+            # Progress survives a failure further down the batch. (This ends the row locks too: a
+            # poll running alongside may hand a row over again, which receive() deduplicates.)
+            conn.commit()
     return stored
 
 
