@@ -364,9 +364,6 @@ BALAI_SMSGATE_USER = os.environ.get("BALAI_SMSGATE_USER", "")
 BALAI_SMSGATE_PASSWORD = os.environ.get("BALAI_SMSGATE_PASSWORD", "")
 BALAI_SMSGATE_SIGNING_KEY = os.environ.get("BALAI_SMSGATE_SIGNING_KEY", "")  # webhook HMAC key
 BALAI_SMS_GAMMU_DATABASE_URL = os.environ.get("BALAI_SMS_GAMMU_DATABASE_URL", "")
-# Seconds to wait for the missing parts of a concatenated SMS in Gammu's inbox before taking in
-# what arrived.
-BALAI_SMS_GAMMU_PART_TIMEOUT = int(os.environ.get("BALAI_SMS_GAMMU_PART_TIMEOUT", "600"))
 # Generic JSON webhook /sms/webhook/: HMAC-SHA256 shared secret and allowed clock skew (s).
 BALAI_SMS_WEBHOOK_SECRET = os.environ.get("BALAI_SMS_WEBHOOK_SECRET", "")
 BALAI_SMS_WEBHOOK_MAX_SKEW = int(os.environ.get("BALAI_SMS_WEBHOOK_MAX_SKEW", "300"))

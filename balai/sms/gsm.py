@@ -40,24 +40,3 @@ def fit(text: str, max_parts: int, tail: str = "") -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip() + "..." + tail
-
-
-def split_parts(text: str) -> list[str]:
-    """``text`` cut into the parts of a concatenated SMS: 153 GSM-7 units (an extension character
-    counts two and is never split from its escape) or 67 UCS-2 units (a character outside the
-    Basic Multilingual Plane, e.g. an emoji, counts two and stays whole) per part; one part when
-    it fits a single SMS."""
-    if parts_needed(text) == 1:
-        return [text]
-    gsm7 = is_gsm7(text)
-    size = 153 if gsm7 else 67
-    parts, current, used = [], [], 0
-    for c in text:
-        units = (2 if c in GSM7_EXT else 1) if gsm7 else len(c.encode("utf-16-le")) // 2
-        if used + units > size:
-            parts.append("".join(current))
-            current, used = [], 0
-        current.append(c)
-        used += units
-    parts.append("".join(current))
-    return parts

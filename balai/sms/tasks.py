@@ -134,33 +134,4 @@ def sweep_outbox() -> int:
     return count
 
 
-def _gammu(poll) -> dict:
-    """Run one Gammu poll when a Gammu database is configured; an unreachable database is logged
-    and tried again at the next tick (nothing is lost: smsd keeps the rows)."""
-    import psycopg
-
-    if not settings.BALAI_SMS_GAMMU_DATABASE_URL:
-        return {}
-    try:
-        return poll()
-    except psycopg.Error as exc:
-        logger.warning("Gammu database unreachable: %s", exc)
-        return {"error": str(exc)[:200]}
-
-
-@periodic(every=dt.timedelta(seconds=30))
-@task()
-def poll_gammu_inbox() -> dict:
-    """New SMS from gammu-smsd's inbox table into the inbound pipeline (see gammu.py)."""
-    from balai.sms.gammu import poll_inbox
-
-    return _gammu(poll_inbox)
-
-
-@periodic(every=dt.timedelta(minutes=1))
-@task()
-def poll_gammu_sentitems() -> dict:
-    """Sending and delivery states from gammu-smsd's sentitems table (see gammu.py)."""
-    from balai.sms.gammu import poll_sentitems
-
-    return _gammu(poll_sentitems)
+from balai.sms import gammu_sql  # noqa: E402, F401  (registers Gammu's polling jobs)
