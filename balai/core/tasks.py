@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from balai.core.scheduler import periodic
+
 logger = logging.getLogger(__name__)
 
 EMAIL_MAX_ATTEMPTS = 6
@@ -80,3 +82,30 @@ def queue_email(
     recipients = [to] if isinstance(to, str) else [r for r in to if r]
     if recipients:
         enqueue_after_commit(send_email, recipients, subject, body, html, attachments or [])
+
+
+@periodic(at=dt.time(3, 30))
+@task()
+def prune_history() -> dict:
+    """Keep the queue's tables small: every SMS, e-mail and periodic job leaves a task result and
+    every scheduler slot a ScheduledRun row. Finished task results go after
+    BALAI_TASK_RESULTS_KEEP_DAYS (failed ones after BALAI_TASK_FAILURES_KEEP_DAYS, to be looked
+    at); slots after two days (a past slot never comes back, so it is never claimed again)."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from balai.core.models import ScheduledRun
+
+    before = DBTaskResult.objects.count()
+    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
+        call_command(
+            "prune_db_task_results",
+            queue_name="*",
+            min_age_days=settings.BALAI_TASK_RESULTS_KEEP_DAYS,
+            failed_min_age_days=settings.BALAI_TASK_FAILURES_KEEP_DAYS,
+            verbosity=0,
+        )
+    slots, _ = ScheduledRun.objects.filter(
+        created_at__lt=timezone.now() - dt.timedelta(days=2)
+    ).delete()
+    return {"task_results": before - DBTaskResult.objects.count(), "slots": slots}

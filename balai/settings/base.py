@@ -196,6 +196,9 @@ elif TASKS_BACKEND == "db":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'db' or 'rq'.")
+# Days finished task results stay in the database (failed ones longer), pruned nightly.
+BALAI_TASK_RESULTS_KEEP_DAYS = int(os.environ.get("BALAI_TASK_RESULTS_KEEP_DAYS", "14"))
+BALAI_TASK_FAILURES_KEEP_DAYS = int(os.environ.get("BALAI_TASK_FAILURES_KEEP_DAYS", "90"))
 
 # --- Authentication and security ---------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -59,3 +59,27 @@ def test_enqueued_jobs_run_in_the_real_worker(registry, run_tasks):
     run_tasks()
     result = DBTaskResult.objects.get(task_path=_ping.module_path)
     assert result.status == "SUCCESSFUL"
+
+
+def test_nightly_prune_keeps_recent_and_failed_history(registry, run_tasks, settings):
+    """Old finished task results and past scheduler slots go; recent results and failures stay."""
+    from balai.core.tasks import prune_history
+
+    settings.BALAI_TASK_RESULTS_KEEP_DAYS = 14
+    settings.BALAI_TASK_FAILURES_KEEP_DAYS = 90
+    for _ in range(3):
+        _ping.enqueue()
+    run_tasks()
+    old, recent, failed = DBTaskResult.objects.order_by("enqueued_at")[:3]
+    long_ago = timezone.now() - dt.timedelta(days=30)
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=long_ago, enqueued_at=long_ago)
+    DBTaskResult.objects.filter(pk=failed.pk).update(
+        status="FAILED", finished_at=long_ago, enqueued_at=long_ago
+    )
+    ScheduledRun.objects.create(job="x", slot="1")
+    ScheduledRun.objects.create(job="x", slot="2")
+    ScheduledRun.objects.filter(slot="1").update(created_at=timezone.now() - dt.timedelta(days=3))
+
+    assert prune_history.call() == {"task_results": 1, "slots": 1}
+    assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, failed.pk}
+    assert list(ScheduledRun.objects.values_list("slot", flat=True)) == ["2"]
