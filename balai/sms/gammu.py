@@ -25,12 +25,8 @@ import zlib
 
 from django.conf import settings
 
-from balai.sms.gsm import GSM7_EXT, is_gsm7
+from balai.sms.gsm import is_gsm7, split_parts
 
-# Septets (GSM-7) or UTF-16 code units (UCS-2) per SMS: alone, and per part once the 6-byte
-# concatenation UDH takes its room (3GPP TS 23.040 §9.2.3.24.1).
-SINGLE = {True: 160, False: 70}
-PART = {True: 153, False: 67}
 # Statuses that mean "this attempt did not reach the phone" (sentitems / outbox "Status" enum).
 FAILED_STATUSES = ("SendingError", "DeliveryFailed", "Error")
 
@@ -49,30 +45,6 @@ def connect():
     return psycopg.connect(url, connect_timeout=5)
 
 
-def _units(char: str, gsm7: bool) -> int:
-    if gsm7:
-        return 2 if char in GSM7_EXT else 1  # escape + character
-    return 2 if ord(char) > 0xFFFF else 1  # a surrogate pair in UCS-2/UTF-16
-
-
-def split(text: str) -> list[str]:
-    """``text`` cut into SMS parts the way the phone counts: 153 septets (an extension character
-    such as € takes two) or 67 UTF-16 units per part; never splits an escape or surrogate pair."""
-    gsm7 = is_gsm7(text)
-    if sum(_units(c, gsm7) for c in text) <= SINGLE[gsm7]:
-        return [text]
-    parts, current, used = [], [], 0
-    for char in text:
-        size = _units(char, gsm7)
-        if used + size > PART[gsm7]:
-            parts.append("".join(current))
-            current, used = [], 0
-        current.append(char)
-        used += size
-    parts.append("".join(current))
-    return parts
-
-
 def concat_udh(reference: int, total: int, seq: int) -> str:
     """Hex UDH of a concatenated SMS with an 8-bit reference (IEI 00), as gammu writes it."""
     return f"050003{reference & 0xFF:02X}{total:02X}{seq:02X}"
@@ -81,7 +53,7 @@ def concat_udh(reference: int, total: int, seq: int) -> str:
 def write_outbox(client_id: str, phone: str, text: str) -> str:
     """Queue ``text`` for ``phone`` in smsd's outbox; returns the outbox ID (smsd keeps it as the
     ``sentitems`` ID). Idempotent on ``client_id`` unless the earlier attempt failed for good."""
-    parts = split(text)
+    parts = split_parts(text)
     gsm7 = is_gsm7(text)
     coding = "Default_No_Compression" if gsm7 else "Unicode_No_Compression"
     reference = zlib.crc32(client_id.encode())  # stable per message: a resend reuses it

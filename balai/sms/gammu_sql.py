@@ -34,7 +34,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from balai.core.scheduler import periodic
-from balai.sms.gammu import FAILED_STATUSES, connect, split
+from balai.sms.gammu import FAILED_STATUSES, connect
+from balai.sms.gsm import split_parts
 from balai.sms.inbound import Refused, receive
 from balai.sms.models import Gateway, OutboundSMS
 
@@ -206,7 +207,7 @@ def poll_sentitems(limit: int = 500) -> dict[str, int]:
                 "last_error": f"Gammu: {status} (bagian {seq}, StatusError {status_error})",
             }
             counts["failed"] += 1
-        elif len(delivered) >= len(split(message.text)):
+        elif len(delivered) >= len(split_parts(message.text)):
             update = {"status": OutboundSMS.Status.DELIVERED}
             counts["delivered"] += 1
         else:

@@ -18,8 +18,8 @@ from django.utils.timezone import localtime, now
 
 from balai.aspirasi.models import Ticket
 from balai.sms import gammu_sql
-from balai.sms.gammu import split, write_outbox
-from balai.sms.gsm import length_units
+from balai.sms.gammu import write_outbox
+from balai.sms.gsm import length_units, split_parts
 from balai.sms.models import InboundSMS, OutboundSMS
 from balai.sms.outbound import queue_sms
 
@@ -257,7 +257,7 @@ def test_long_unicode_reply_is_written_as_gammu_multipart(gammu):
 
 def test_gsm7_split_counts_extension_characters_twice():
     text = "Biaya retribusi €5 [lunas] " * 12  # € [ ] take two septets each
-    parts = split(text)
+    parts = split_parts(text)
     assert "".join(parts) == text
     assert all(length_units(p) <= 153 for p in parts) and len(parts) == 3
 
@@ -288,7 +288,7 @@ def _queued(run_tasks, text):
 
 def test_delivery_reports_for_every_part_mark_the_sms_delivered(gammu, run_tasks):
     message = _queued(run_tasks, "Jawaban: " + "jalan sudah diperbaiki hari ini. " * 6)
-    assert len(split(message.text)) == 2
+    assert len(split_parts(message.text)) == 2
     _sent(gammu, message, ["DeliveryOK", "SendingOK"])  # part 2's report not in yet
     assert gammu_sql.poll_sentitems() == {"delivered": 0, "failed": 0}
     message.refresh_from_db()
@@ -431,7 +431,7 @@ debuglevel = 1
 
 def test_end_to_end_through_gammu_smsd_and_the_dummy_phone(portal, gammu, smsd, run_tasks):
     long_text = "LAPOR 🙏 " + "Lampu PJU di gang Melati padam sejak seminggu. " * 3
-    parts = split(long_text)
+    parts = split_parts(long_text)
     assert len(parts) == 3
     drop_incoming(smsd, 1, PHONE, "LAPOR jembatan kayu di Desa Suka Maju rapuh")
     for seq, part in enumerate(parts, start=1):  # a concatenated SMS from another citizen
