@@ -20,6 +20,7 @@ for a duplicate (so the gateway stops retrying) and 4xx with a clear reason for 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -65,12 +66,25 @@ def _limits(request: HttpRequest, phone: str) -> bool:
     return ip_limited or phone_limited
 
 
-def _accept(request, gateway, phone, text, gateway_id, received_at, raw) -> JsonResponse:
+def _sender_refusal(request: HttpRequest, phone) -> tuple[str, int] | None:
+    """Why a delivery from ``phone`` is refused before anything is stored (reason, HTTP status),
+    or None; counts the delivery against the flood limits."""
     if not isinstance(phone, str) or not phone:
-        return _refuse("missing phone number")
+        return "missing phone number", 400
     if _limits(request, phone):
-        return _refuse("rate limited", 429)
-    when = parse_datetime(received_at) if isinstance(received_at, str) else None
+        return "rate limited", 429
+    return None
+
+
+def _when(value) -> dt.datetime | None:
+    return parse_datetime(value) if isinstance(value, str) else None
+
+
+def _accept(request, gateway, phone, text, gateway_id, received_at, raw) -> JsonResponse:
+    refusal = _sender_refusal(request, phone)
+    if refusal:
+        return _refuse(*refusal)
+    when = _when(received_at)
     try:
         message, created = receive(
             gateway, phone, text, gateway_id=gateway_id or "", received_at=when, raw=raw
@@ -102,20 +116,16 @@ def _accept_batch(request: HttpRequest, items) -> JsonResponse:
         if not isinstance(item, dict):
             results[i] = {"ok": False, "error": "JSON object expected"}
             continue
-        phone = item.get("from")
-        if not isinstance(phone, str) or not phone:
-            results[i] = {"ok": False, "error": "missing phone number"}
+        refusal = _sender_refusal(request, item.get("from"))
+        if refusal:
+            results[i] = {"ok": False, "error": refusal[0]}
             continue
-        if _limits(request, phone):
-            results[i] = {"ok": False, "error": "rate limited"}
-            continue
-        when = item.get("received_at")
         batch.append(
             {
-                "phone": phone,
+                "phone": item["from"],
                 "text": item.get("text"),
                 "gateway_id": item.get("id") or "",
-                "received_at": parse_datetime(when) if isinstance(when, str) else None,
+                "received_at": _when(item.get("received_at")),
                 "raw": item,
             }
         )
