@@ -7,7 +7,6 @@ import secrets
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from balai.aspirasi.models import FIRST_RESPONSE_DAYS, Category, RoutingRule, Ti
 from balai.core.tasks import queue_email
 from balai.kalender.calendar import due_date
 from balai.opd.models import OPD
+from balai.opd.selectors import kominfo_emails, staff_emails
 
 logger = logging.getLogger(__name__)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -219,7 +219,7 @@ def dispose(
         TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=note, user=user)
     ticket.status = ""  # force the status event
     set_status(ticket, Ticket.Status.DISPOSED, user)
-    recipients = opd_emails([opd, *related])
+    recipients = staff_emails([opd, *related])
     if recipients:
         queue_email(
             recipients,
@@ -256,28 +256,6 @@ def return_to_triage(ticket: Ticket, user, reason: str) -> None:
             _("%(opd)s mengembalikan aspirasi %(n)s: %(reason)s")
             % {"opd": previous.name if previous else "-", "n": ticket.number, "reason": reason},
         )
-
-
-def kominfo_emails() -> list[str]:
-    """E-mail addresses of Kominfo's active super-admins (the city's SP4N-LAPOR! admins)."""
-    return list(
-        get_user_model()
-        .objects.filter(is_superuser=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-
-
-def opd_emails(opds: Iterable[OPD]) -> list[str]:
-    """E-mail addresses of the active operators and admins of ``opds``."""
-    group_ids = [g for o in opds for g in (o.operator_group_id, o.admin_group_id) if g]
-    return list(
-        get_user_model()
-        .objects.filter(groups__in=group_ids, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
 
 
 def leads(ticket: Ticket, user) -> bool:

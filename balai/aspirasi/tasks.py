@@ -20,8 +20,8 @@ def remind_and_escalate() -> dict:
     """Remind the OPD of tickets due within BALAI_ASPIRASI_REMIND_DAYS working days; escalate
     overdue tickets (and the triage queue past its first-response limit) to Kominfo, once each."""
     from balai.aspirasi.models import Ticket, TicketEvent
-    from balai.aspirasi.services import kominfo_emails, opd_emails
     from balai.kalender.calendar import working_days_left
+    from balai.opd.selectors import kominfo_emails, staff_emails
 
     today = timezone.localdate()
     now = timezone.now()
@@ -31,7 +31,7 @@ def remind_and_escalate() -> dict:
         if working_days_left(t.due_date, today) > settings.BALAI_ASPIRASI_REMIND_DAYS:
             continue
         queue_email(
-            opd_emails([t.opd]),
+            staff_emails([t.opd]),
             _("Pengingat aspirasi %(n)s") % {"n": t.number},
             _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
         )

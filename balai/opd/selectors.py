@@ -1,7 +1,10 @@
-"""Reads about OPDs: which OPD a request, page or user belongs to."""
+"""Reads about OPDs: which OPD a request, page or user belongs to, and who to write to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
@@ -51,3 +54,33 @@ def opd_of_user(user) -> OPD | None:
     if not user.is_authenticated or user.is_superuser:
         return None
     return OPD.objects.for_user(user).select_related("site").first()
+
+
+def kominfo_emails() -> list[str]:
+    """E-mail addresses of Kominfo's active super-admins (the city-wide administrators)."""
+    return list(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def staff_emails(opds: Iterable[OPD], *, operators: bool = True) -> list[str]:
+    """E-mail addresses of the active admins (and, unless ``operators=False``, operators) of
+    ``opds``, each address once."""
+    group_ids = [
+        g
+        for o in opds
+        for g in ((o.operator_group_id, o.admin_group_id) if operators else (o.admin_group_id,))
+        if g
+    ]
+    if not group_ids:
+        return []
+    return list(
+        get_user_model()
+        .objects.filter(groups__in=group_ids, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )

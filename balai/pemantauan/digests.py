@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.core.tasks import queue_email
-from balai.opd.models import OPD
+from balai.opd.selectors import kominfo_emails, staff_emails
 
 from .models import Digest, MonitoringSettings, Scorecard, SpamAlert
 
@@ -25,18 +24,6 @@ def latest_cards() -> dict[int, Scorecard]:
     if period is None:
         return {}
     return {c.opd_id: c for c in Scorecard.objects.filter(period=period).select_related("opd")}
-
-
-def _admin_emails(opd: OPD) -> list[str]:
-    if not opd.admin_group_id:
-        return []
-    users = get_user_model().objects.filter(groups=opd.admin_group_id, is_active=True)
-    return [u.email for u in users if u.email]
-
-
-def _kominfo_emails() -> list[str]:
-    users = get_user_model().objects.filter(is_superuser=True, is_active=True)
-    return [u.email for u in users if u.email]
 
 
 def _store_and_send(opd, kind: str, to: list[str], subject: str, body: str) -> Digest:
@@ -70,7 +57,7 @@ def send_weekly_digests() -> list[Digest]:
     cards = latest_cards()
     out = []
     for card in sorted(cards.values(), key=lambda c: c.opd.name):
-        to = _admin_emails(card.opd)
+        to = staff_emails([card.opd], operators=False)
         if not to:
             continue
         subject = _("Ringkasan mingguan situs %(opd)s: nilai %(total)s (%(zone)s)") % {
@@ -87,7 +74,7 @@ def send_weekly_digests() -> list[Digest]:
          "stale": [c for c in city if (c.days_since_publication or 10**6) >= conf.stale_days],
          "spam": SpamAlert.objects.filter(status=SpamAlert.Status.OPEN).count()},
     )  # fmt: skip
-    to = _kominfo_emails()
+    to = kominfo_emails()
     if to:
         subject = _("Ringkasan mingguan situs OPD: %(n)d OPD di zona merah") % {
             "n": sum(1 for c in city if c.zone == "merah")
@@ -108,7 +95,7 @@ def send_stale_reminders(today: dt.date | None = None) -> list[Digest]:
         days = card.days_since_publication
         if card.opd_id in recent or (days is not None and days < conf.stale_days):
             continue
-        to = _admin_emails(card.opd)
+        to = staff_emails([card.opd], operators=False)
         if not to:
             continue
         subject = _("Pengingat: situs %(opd)s belum memuat publikasi baru") % {

@@ -22,16 +22,15 @@ def compute_scorecards_task() -> int:
 @task()
 def spam_scan_task() -> int:
     """Daily: scan for gambling/SEO spam and alert Kominfo by e-mail on new findings."""
-    from django.contrib.auth import get_user_model
 
     from balai.core.tasks import queue_email
+    from balai.opd.selectors import kominfo_emails
 
     from .spam import scan
 
     alerts = scan()
     if alerts:
-        to = [u.email for u in get_user_model().objects.filter(is_superuser=True, is_active=True)
-              if u.email]  # fmt: skip
+        to = kominfo_emails()
         lines = "\n".join(
             f"- {a.get_kind_display()}: {a.matched} ({a.excerpt[:80]})" for a in alerts
         )
