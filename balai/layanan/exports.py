@@ -25,10 +25,11 @@ def report_xlsx(data: dict) -> bytes:
     if overall:
         for code, name in data["unsur"]:
             nrr = overall.nrr[code]
-            ws.append([code.upper(), name, round(nrr, 3), round(WEIGHT, 4), round(nrr * WEIGHT, 3)])
+            ws.append([code.upper(), name, round(float(nrr), 3), round(float(WEIGHT), 4),
+                       round(float(nrr * WEIGHT), 3)])  # fmt: skip
         ws.append([])
         ws.append(["Jumlah responden", overall.respondents])
-        ws.append(["IKM (1–4)", round(overall.ikm, 4)])
+        ws.append(["IKM (1–4)", round(float(overall.ikm), 4)])
         ws.append(["IKM unit pelayanan (×25)", float(overall.converted)])
         ws.append(["Mutu pelayanan", overall.category])
         ws.append(["Kinerja unit pelayanan", overall.label])
@@ -45,7 +46,7 @@ def report_xlsx(data: dict) -> bytes:
             rows.append([row["name"], 0])
             continue
         rows.append([row["name"], res.respondents,
-                     *[round(res.nrr[c], 3) for c, _ in data["unsur"]],
+                     *[round(float(res.nrr[c]), 3) for c, _ in data["unsur"]],
                      float(res.converted), res.category, res.label])  # fmt: skip
     ws.column_dimensions["B"].width = 42
     rows.column_dimensions["A"].width = 48

@@ -12,6 +12,10 @@ Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik), Lampiran (pengolahan d
     4 → 3.5324–4.00   → 88.31–100.00 → A → Sangat baik
   The category is decided on the converted value rounded to two decimals (as published), so the
   shown number and the shown letter always agree with the table.
+
+The arithmetic is exact: the answers are summed as integers per unsur and divided as fractions,
+and only the published two-decimal value is rounded (half up). Floating point would turn an exact
+64.995 into 64.99 (D instead of C) or 88.305 into 88.30 (B instead of A).
 """
 
 from __future__ import annotations
@@ -19,9 +23,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 UNSUR_COUNT = 9
-WEIGHT = 1 / UNSUR_COUNT  # PermenPAN-RB 14/2017: bobot nilai rata-rata tertimbang = 1/9
+WEIGHT = Fraction(1, UNSUR_COUNT)  # PermenPAN-RB 14/2017: bobot nilai rata-rata tertimbang = 1/9
+CONVERSION = 25  # IKM × 25 = IKM unit pelayanan (25–100)
+TWO_PLACES = Decimal("0.01")
 
 # (code, short name) — PermenPAN-RB 14/2017 Lampiran, Bab II huruf B (unsur survei).
 UNSUR = [
@@ -50,8 +57,8 @@ CATEGORIES = [
 @dataclass(frozen=True)
 class IKMResult:
     respondents: int
-    nrr: dict[str, float]  # per unsur code
-    ikm: float  # 1..4, unrounded
+    nrr: dict[str, Fraction]  # per unsur code, exact
+    ikm: Fraction  # 1..4, exact
     converted: Decimal  # 25..100, two decimals
     category: str  # A/B/C/D
     label: str  # Sangat baik / Baik / Kurang baik / Tidak baik
@@ -61,29 +68,45 @@ class IKMResult:
     def weakest(self) -> list[str]:
         """The unsur with the lowest NRR (the follow-up plan starts there)."""
         low = min(self.nrr.values())
-        return [code for code, value in self.nrr.items() if abs(value - low) < 1e-9]
+        return [code for code, value in self.nrr.items() if value == low]
 
 
-def convert(ikm: float) -> Decimal:
+def round_half_up(value: Fraction, places: Decimal = TWO_PLACES) -> Decimal:
+    """An exact fraction rounded half up to ``places`` (no float on the way)."""
+    scaled = value / Fraction(places)
+    whole = scaled.numerator // scaled.denominator
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    return Decimal(whole) * places
+
+
+def convert(ikm: Fraction | int) -> Decimal:
     """IKM (1–4) → IKM unit pelayanan (25–100), two decimals, half up."""
-    return Decimal(str(ikm * 25)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return round_half_up(Fraction(ikm) * CONVERSION)
 
 
-def category_for(converted: Decimal | float) -> tuple[int, str, str]:
+def category_for(converted: Decimal | Fraction) -> tuple[int, str, str]:
     """(nilai persepsi, mutu, kinerja) for a converted IKM value."""
-    value = Decimal(str(converted)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if isinstance(converted, Fraction):
+        value = round_half_up(converted)
+    else:
+        value = Decimal(converted).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
     for minimum, persepsi, mutu, kinerja in CATEGORIES:
         if value >= minimum:
             return persepsi, mutu, kinerja
     return 1, "D", "Tidak baik"
 
 
-def from_nrr(nrr: dict[str, float], respondents: int) -> IKMResult:
-    """IKM from the nine NRR values: Σ NRR_i × 1/9, then × 25."""
-    ikm = sum(nrr[code] for code in UNSUR_FIELDS) * WEIGHT
+def from_totals(totals: dict[str, int], respondents: int) -> IKMResult:
+    """IKM from the integer sum of the answers per unsur and the number of respondents.
+
+    NRR_i = total_i / n; IKM = Σ NRR_i × 1/9; converted = IKM × 25 — all exact fractions.
+    """
+    nrr = {code: Fraction(int(totals[code]), respondents) for code in UNSUR_FIELDS}
+    ikm = sum(nrr.values(), Fraction(0)) * WEIGHT
     converted = convert(ikm)
     persepsi, mutu, kinerja = category_for(converted)
-    return IKMResult(respondents, dict(nrr), ikm, converted, mutu, kinerja, persepsi)
+    return IKMResult(respondents, nrr, ikm, converted, mutu, kinerja, persepsi)
 
 
 def compute_ikm(responses: Iterable[Sequence[int]]) -> IKMResult | None:
@@ -98,8 +121,7 @@ def compute_ikm(responses: Iterable[Sequence[int]]) -> IKMResult | None:
         count += 1
     if not count:
         return None
-    nrr = {code: totals[i] / count for i, code in enumerate(UNSUR_FIELDS)}
-    return from_nrr(nrr, count)
+    return from_totals(dict(zip(UNSUR_FIELDS, totals, strict=True)), count)
 
 
 # Krejcie–Morgan sample sizes (population → sample), which PermenPAN-RB 14/2017 points to.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from balai.layanan import periods
-from balai.layanan.ikm import UNSUR_FIELDS, IKMResult, from_nrr
+from balai.layanan.ikm import UNSUR_FIELDS, IKMResult, from_totals
 from balai.layanan.models import Layanan, Maklumat, SurveyResponse
 from balai.layanan.services import complete_q
 from balai.opd.models import OPD
@@ -42,23 +42,24 @@ def responses_in(period: periods.Period) -> QuerySet[SurveyResponse]:
     )
 
 
-_AVGS = {code: Avg(code) for code in UNSUR_FIELDS}
+# Integer sums per unsur: the IKM is computed from them exactly (no averages in floating point).
+_SUMS = {code: Sum(code) for code in UNSUR_FIELDS}
 
 
 def _result(row: dict) -> IKMResult | None:
     if not row.get("n"):
         return None
-    return from_nrr({code: float(row[code]) for code in UNSUR_FIELDS}, row["n"])
+    return from_totals({code: row[code] for code in UNSUR_FIELDS}, row["n"])
 
 
 def ikm_of(queryset: QuerySet[SurveyResponse]) -> IKMResult | None:
     """IKM of a set of responses, computed in the database (one query)."""
-    return _result(queryset.aggregate(n=Count("id"), **_AVGS))
+    return _result(queryset.aggregate(n=Count("id"), **_SUMS))
 
 
 def ikm_grouped(queryset: QuerySet[SurveyResponse], field: str) -> dict[int, IKMResult]:
     """IKM per value of ``field`` (e.g. "opd_id", "layanan_id") in one query."""
-    rows = queryset.order_by().values(field).annotate(n=Count("id"), **_AVGS)
+    rows = queryset.order_by().values(field).annotate(n=Count("id"), **_SUMS)
     return {row[field]: res for row in rows if (res := _result(row)) is not None}
 
 

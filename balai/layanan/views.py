@@ -132,8 +132,9 @@ def report(request, page, *, fmt=None, opd=None):
     overall = data["overall"]
     if overall:
         data["unsur_rows"] = [
-            {"code": code, "name": name, "nrr": overall.nrr[code],
-             "weighted": overall.nrr[code] * WEIGHT, "pct": round(overall.nrr[code] / 4 * 100, 1)}
+            {"code": code, "name": name, "nrr": float(overall.nrr[code]),
+             "weighted": float(overall.nrr[code] * WEIGHT),
+             "pct": round(float(overall.nrr[code]) / 4 * 100, 1)}
             for code, name in UNSUR
         ]  # fmt: skip
         data["weakest"] = [row for row in data["unsur_rows"] if row["code"] in overall.weakest]

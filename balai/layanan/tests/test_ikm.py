@@ -1,10 +1,11 @@
 """The IKM formula of PermenPAN-RB 14/2017 pinned on worked examples computed by hand."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
-from balai.layanan.ikm import category_for, compute_ikm, from_nrr, sample_size
+from balai.layanan.ikm import category_for, compute_ikm, from_totals, sample_size
 
 
 def sheets(n: int, total: int) -> list[list[int]]:
@@ -63,16 +64,36 @@ def test_category_boundaries_from_real_answer_sheets(n, total, converted, catego
 
 @pytest.mark.parametrize(
     ("ikm", "category"),
-    [(2.5996, "D"), (2.60, "C"), (3.064, "C"), (3.0644, "B"), (3.532, "B"), (3.5324, "A")],
-)
+    [("2.5996", "D"), ("2.60", "C"), ("3.064", "C"), ("3.0644", "B"), ("3.532", "B"),
+     ("3.5324", "A")],
+)  # fmt: skip
 def test_regulation_table_ikm_bounds_agree(ikm, category):
     """The table's raw IKM bounds and its converted bounds give the same mutu."""
-    assert from_nrr({f"u{i}": ikm for i in range(1, 10)}, 1).category == category
+    # 10,000 respondents whose answers sum to the bound × 10,000 in every unsur.
+    total = int(Decimal(ikm) * 10_000)
+    assert from_totals({f"u{i}": total for i in range(1, 10)}, 10_000).category == category
 
 
 def test_category_for_rounds_like_the_published_number():
-    assert category_for(76.604)[1] == "C"
-    assert category_for(76.605)[1] == "B"
+    assert category_for(Decimal("76.604"))[1] == "C"
+    assert category_for(Decimal("76.605"))[1] == "B"
+    assert category_for(Fraction(76605, 1000))[1] == "B"
+
+
+@pytest.mark.parametrize(
+    ("total", "converted", "category"),
+    [
+        # 5,000 respondents, 45,000 answers: 25 × 116,991 / 45,000 = 64.995 exactly → 65.00 (C).
+        (116_991, "65.00", "C"),
+        # 25 × 158,949 / 45,000 = 88.305 exactly → 88.31 (A).
+        (158_949, "88.31", "A"),
+    ],
+)
+def test_exact_half_is_rounded_up_not_lost_in_floating_point(total, converted, category):
+    result = compute_ikm(sheets(5_000, total))
+    assert result.converted == Decimal(converted)
+    assert result.category == category
+    assert result.ikm * 25 == Fraction(total * 25, 45_000)
 
 
 def test_bad_input_and_empty():
