@@ -59,8 +59,15 @@ def fingerprint() -> dict:
         ],
         "lampiran": [[x.nama, _sha(x.berkas)] for x in Lampiran.objects.order_by("pk")],
         "tickets": [
-            [t.number, t.channel, t.text, t.status, t.phone, t.due_date.isoformat(),
-             t.events.count()]
+            [
+                t.number,
+                t.channel,
+                t.text,
+                t.status,
+                t.phone,
+                t.due_date.isoformat(),
+                t.events.count(),
+            ]
             for t in Ticket.objects.order_by("pk")
         ],  # fmt: skip
         "sms_in": [
