@@ -38,6 +38,10 @@ def s3_endpoint():
 
 @pytest.fixture
 def s3_media(s3_endpoint, settings):
+    return s3_bucket(s3_endpoint, settings)
+
+
+def s3_bucket(s3_endpoint, settings):
     """Default storage in a fresh bucket of the emulator, configured as ``S3_*`` variables
     configure it (see test_s3_settings_come_from_the_environment)."""
     bucket = f"balai-{uuid.uuid4().hex[:12]}"
@@ -181,3 +185,30 @@ def test_media_on_s3_end_to_end(s3_media, client, client_as, admin_a, opd_a, run
     assert client.get(document.url, HTTP_HOST=opd_a.hostname).status_code == 404
     staff = client_as(admin_a)  # the same test client, logged in again
     assert staff.get(document.url, HTTP_HOST=opd_a.hostname).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_carries_the_bucket_and_restores_it_into_an_empty_one(
+    s3_endpoint, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from balai.core.backup import create_backup, restore_backup
+
+    first = s3_bucket(s3_endpoint, settings)
+    files = {
+        "documents/renstra.pdf": make_pdf("Renstra"),
+        "original_images/foto.jpg": jpeg(),
+        "images/foto.width-480.jpg": jpeg((1, 2, 3)),
+        "aspirasi/2026/12/lampiran.pdf": make_pdf("Lampiran"),
+    }
+    for name, data in files.items():
+        assert default_storage.save(name, ContentFile(data)) == name
+    summary = create_backup(tmp_path / "cadangan.tar.gz")
+    assert summary.media_files == len(files)
+
+    second = s3_bucket(s3_endpoint, settings)  # the new machine's empty bucket
+    restore_backup(summary.path, force=True)  # the database is this test's own, hence --force
+    assert second.object_keys() == first.object_keys() == sorted(files)
+    assert all(second.get(name) == data for name, data in files.items())
