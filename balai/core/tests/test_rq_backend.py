@@ -83,6 +83,18 @@ def test_a_job_reaches_redis_only_when_its_transaction_commits(
     assert rq_queue.job_ids == [result.id]  # the rolled-back job never reached Redis
 
 
+@pytest.mark.django_db
+def test_scheduler_puts_each_due_job_into_redis_once(rq_queue, django_capture_on_commit_callbacks):
+    from balai.core.scheduler import tick
+
+    with django_capture_on_commit_callbacks(execute=True):
+        due = tick()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tick() == []  # the slots are claimed: a second scheduler enqueues nothing
+    assert "balai.sms.tasks.sweep_outbox" in due
+    assert sorted(job.func_name for job in rq_queue.jobs) == sorted(due)
+
+
 class FakeSMSGate:
     """A local stand-in for SMSGate's send API that records every POST; the first POST for
     ``fail_once`` numbers answers 503 (the worker must retry through RQ's scheduler)."""
