@@ -205,14 +205,15 @@ def _member(name: str, size: int) -> tarfile.TarInfo:
 # --- restore -------------------------------------------------------------------------------
 
 
-def restore_backup(path: Path, *, force: bool = False) -> Summary:
+def restore_backup(path: Path, *, force: bool = False, media_only: bool = False) -> Summary:
     """Restore the database and the media of an archive made by ``create_backup``.
 
     Refuses (BackupError, nothing changed) when the archive is not Balai's, was made on another
     database engine, or when the database has tables or the storage has files and ``force`` is
     not given. With ``force``, PostgreSQL replaces the archived objects in one transaction
     (``pg_restore --clean``), SQLite replaces the whole file, and media files of the same name
-    are overwritten (other files stay).
+    are overwritten (other files stay). ``media_only`` leaves the database alone and puts back
+    the media files only (e.g. into a new bucket after the old one was lost).
     """
     path = Path(path)
     if not path.is_file():
@@ -230,18 +231,21 @@ def restore_backup(path: Path, *, force: bool = False) -> Summary:
                 f"Cadangan ini dari {source}, basis data tujuan {ENGINE_NAMES[engine]}: "
                 f"pulihkan ke basis data {source}."
             )
-        _refuse_to_overwrite(force, check_media=manifest["media"])
+        if media_only and not manifest["media"]:
+            raise BackupError(f"{path} tidak berisi media (dibuat dengan --no-media).")
+        _refuse_to_overwrite(force, check_media=manifest["media"], check_database=not media_only)
         member = tar.next()
         if member is None or member.name != manifest["database"]:
             raise BackupError(f"{path} tidak berisi {manifest['database']}: arsip rusak.")
-        with tempfile.TemporaryDirectory(prefix="balai-restore-") as tmp:
-            db_file = Path(tmp) / manifest["database"]
-            with tar.extractfile(member) as src, db_file.open("wb") as dst:
-                shutil.copyfileobj(src, dst)
-            if engine == "postgresql":
-                _pg_restore(db_file, clean=force)
-            else:
-                _sqlite_restore(db_file)
+        if not media_only:
+            with tempfile.TemporaryDirectory(prefix="balai-restore-") as tmp:
+                db_file = Path(tmp) / manifest["database"]
+                with tar.extractfile(member) as src, db_file.open("wb") as dst:
+                    shutil.copyfileobj(src, dst)
+                if engine == "postgresql":
+                    _pg_restore(db_file, clean=force)
+                else:
+                    _sqlite_restore(db_file)
         count = size = 0
         for member in tar:
             if not member.isfile() or not member.name.startswith(MEDIA_PREFIX):
@@ -255,7 +259,8 @@ def restore_backup(path: Path, *, force: bool = False) -> Summary:
                 raise BackupError(f"Penyimpanan media menamai ulang {name} menjadi {saved}.")
             count += 1
             size += member.size
-    _forget_old_state()
+    if not media_only:
+        _forget_old_state()
     return Summary(
         path, engine, count if manifest["media"] else None, size, needs_migrate=_needs_migrate()
     )
@@ -277,10 +282,10 @@ def _read_manifest(tar: tarfile.TarFile, path: Path) -> dict:
     return manifest
 
 
-def _refuse_to_overwrite(force: bool, *, check_media: bool) -> None:
+def _refuse_to_overwrite(force: bool, *, check_media: bool, check_database: bool) -> None:
     if force:
         return
-    tables = connection.introspection.table_names()
+    tables = connection.introspection.table_names() if check_database else []
     if tables:
         db = connection.settings_dict["NAME"]
         raise BackupError(

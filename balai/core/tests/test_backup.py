@@ -17,7 +17,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.db import connection
 
 from balai.documents.models import BalaiDocument
 
@@ -96,6 +95,15 @@ def served(host: str) -> dict:
     }  # fmt: skip
 
 
+def spoil() -> None:
+    """What --force must repair: a ticket deleted, a document's file gone."""
+    from balai.aspirasi.models import Ticket
+
+    Ticket.objects.filter(channel="web").delete()
+    document = BalaiDocument.objects.get()
+    document.file.storage.delete(document.file.name)
+
+
 def populate(opd) -> None:
     """A little of everything the archive must carry."""
     from balai.aspirasi.services import create_ticket
@@ -151,7 +159,7 @@ def _manage(env: dict, *args: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_restores_onto_an_empty_installation_and_never_overwrites_by_mistake(
     opd_a, tmp_path
 ):
@@ -181,34 +189,43 @@ def test_backup_restores_onto_an_empty_installation_and_never_overwrites_by_mist
         "DJANGO_SETTINGS_MODULE": "balai.settings.base", "SECRET_KEY": "restore-test",
         "DATABASE_URL": url, "MEDIA_ROOT": str(media), "BALAI_HTTPS": "0",
     }  # fmt: skip
+    check_env = {**env, "DJANGO_SETTINGS_MODULE": "balai.settings.test"}
     try:
         restored = _manage(env, "manage.py", "restore", str(archive))
         assert restored.returncode == 0, restored.stderr
         assert "Dipulihkan dari" in restored.stdout
+        # Read it back, then spoil it (a lost ticket, a lost file) for the forced restore below.
         check = _manage(
-            {**env, "DJANGO_SETTINGS_MODULE": "balai.settings.test"}, "-c",
+            check_env, "-c",
             "import django, json; django.setup(); "
-            "from balai.core.tests.test_backup import fingerprint, served; "
-            f"print(json.dumps([fingerprint(), served({opd_a.hostname!r}), fingerprint()]))",
+            "from balai.core.tests.test_backup import fingerprint, served, spoil; "
+            f"print(json.dumps([fingerprint(), served({opd_a.hostname!r}), fingerprint()])); "
+            "spoil()",
         )  # fmt: skip
         assert check.returncode == 0, check.stderr
         after, site, after_visit = json.loads(check.stdout.strip().splitlines()[-1])
+        assert after == before
+        assert site == seen
+        assert after_visit == before  # renditions found in the restored media, not made again
+
+        # The archive never overwrites a database by mistake; with --force it does.
+        refused = _manage(env, "manage.py", "restore", str(archive))
+        assert refused.returncode == 1
+        assert "tidak kosong" in refused.stderr and "--force" in refused.stderr
+        forced = _manage(env, "manage.py", "restore", "--force", str(archive))
+        assert forced.returncode == 0, forced.stderr
+        again = _manage(
+            check_env, "-c",
+            "import django, json; django.setup(); "
+            "from balai.core.tests.test_backup import fingerprint; "
+            "print(json.dumps(fingerprint()))",
+        )  # fmt: skip
+        assert again.returncode == 0, again.stderr
+        assert json.loads(again.stdout.strip().splitlines()[-1]) == before
     finally:
         drop()
-    assert after == before
-    assert site == seen
-    assert after_visit == before  # renditions found in the restored media, not made again
-
-    # The archive never overwrites a live database by mistake; with --force it does.
-    from balai.aspirasi.models import Ticket
-
     with pytest.raises(CommandError, match="tidak kosong.*--force"):
-        call_command("restore", str(archive))
-    Ticket.objects.filter(channel="web").delete()
-    document.file.storage.delete(document.file.name)
-    call_command("restore", str(archive), "--force", verbosity=0)
-    connection.close()
-    assert fingerprint() == before
+        call_command("restore", str(archive))  # this test's own database is not empty either
 
 
 @pytest.mark.django_db

@@ -200,7 +200,7 @@ def _sent_mail(folder: Path) -> list[tuple[str, str]]:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_rq_workers_send_every_sms_and_email_once_and_update_the_index(
     portal, opd_a, client, rq_queue, tmp_path, settings
 ):

@@ -18,10 +18,17 @@ class Command(BaseCommand):
             action="store_true",
             help="overwrite a database and media storage that are not empty",
         )
+        parser.add_argument(
+            "--media-only",
+            action="store_true",
+            help="put back the media files only (e.g. a lost bucket); the database is untouched",
+        )
 
     def handle(self, *args, **options):
         try:
-            summary = restore_backup(options["archive"], force=options["force"])
+            summary = restore_backup(
+                options["archive"], force=options["force"], media_only=options["media_only"]
+            )
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Dipulihkan dari {summary.path} ({summary.describe()}).")
