@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages Balai needs beyond Python: Chromium (browser tests), gettext (translations),
-# Pango (PDF reports), poppler (PDF to PNG for looking at reports), Gammu (the SMS daemon tests).
+# Pango (PDF reports), poppler (PDF to PNG for looking at reports), Gammu (the SMS daemon tests),
+# the PostgreSQL client (pg_dump/pg_restore for the backup tests).
 # Usage: scripts/system-deps.sh [demo|test]
 set -euo pipefail
 profile="${1:-test}"
 packages=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "$profile" = "test" ]; then
-  packages+=(chromium poppler-utils gammu gammu-smsd)
+  packages+=(chromium poppler-utils gammu gammu-smsd postgresql-client)
 fi
 missing=()
 for pkg in "${packages[@]}"; do

@@ -2,8 +2,9 @@
 
 Rule: a side effect (e-mail, SMS, report) is enqueued in the same transaction as the data it
 belongs to and runs in the worker after commit, never inside the request. With the database task
-backend the task row commits (or rolls back) with the data; with a Redis backend the enqueue is
-deferred to ``on_commit``.
+backend the task row commits (or rolls back) with the data; with Redis Queue the job is pushed to
+Redis on commit by the queue itself (``balai.core.rq.OnCommitQueue``), which also covers the tasks
+Wagtail and modelsearch enqueue from their signal handlers.
 """
 
 from __future__ import annotations
@@ -29,10 +30,15 @@ def backoff(attempt: int) -> dt.timedelta:
     return dt.timedelta(minutes=min(2 ** (attempt - 1), 120))
 
 
+TRANSACTIONAL_BACKENDS = ("django_tasks_db.", "django_tasks_rq.")
+
+
 def enqueue_after_commit(task_obj, *args, **kwargs) -> None:
     """Enqueue so that the task runs only if, and after, the current transaction commits."""
-    if settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
-        task_obj.enqueue(*args, **kwargs)  # same transaction as the data: the outbox
+    if settings.TASKS["default"]["BACKEND"].startswith(TRANSACTIONAL_BACKENDS):
+        # django-tasks-db: the task row is part of the transaction (the outbox); RQ: the queue
+        # defers the push to Redis to on_commit (balai.core.rq).
+        task_obj.enqueue(*args, **kwargs)
     else:
         transaction.on_commit(lambda: task_obj.enqueue(*args, **kwargs))
 

@@ -184,13 +184,17 @@ else:
 
 # Background work: django-tasks with the database backend by default (enqueued in the same
 # transaction as the data it belongs to; `manage.py db_worker` runs it). TASKS_BACKEND=rq moves
-# it to Redis Queue for scale-out (`manage.py rqworker`).
+# it to Redis Queue for scale-out (`manage.py rqworker --with-scheduler`): jobs are pushed to
+# Redis when the transaction commits (balai.core.rq.OnCommitQueue), and the worker runs them
+# through django-tasks-rq's job class.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "db")
 if TASKS_BACKEND == "rq":
-    if not REDIS_URL:
-        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    RQ_REDIS_URL = os.environ.get("RQ_REDIS_URL", REDIS_URL)
+    if not RQ_REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (or RQ_REDIS_URL).")
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    RQ_QUEUES = {"default": {"URL": RQ_REDIS_URL}}
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job", "QUEUE_CLASS": "balai.core.rq.OnCommitQueue"}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 elif TASKS_BACKEND == "db":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -307,6 +311,8 @@ EMAIL_BACKEND = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# The file backend (demo) writes each message into this folder.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

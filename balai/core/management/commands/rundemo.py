@@ -4,11 +4,12 @@ import os
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Run the demo city: runserver + db_worker + run_scheduler."
+    help = "Run the demo city: runserver + the task worker + run_scheduler."
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="0.0.0.0:8000")
@@ -16,8 +17,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         manage = [sys.executable, "manage.py"]
         env = os.environ.copy()
+        worker = (
+            ["rqworker", "--with-scheduler", "default"]
+            if settings.TASKS_BACKEND == "rq"
+            else ["db_worker", "--interval", "1"]
+        )
         helpers = [
-            subprocess.Popen([*manage, "db_worker", "--interval", "1"], env=env),
+            subprocess.Popen([*manage, *worker], env=env),
             subprocess.Popen([*manage, "run_scheduler"], env=env),
         ]
         try:
