@@ -8,3 +8,8 @@ class AdminUIConfig(AppConfig):
     name = "balai.adminui"
     label = "adminui"
     verbose_name = "Tampilan admin"
+
+    def ready(self) -> None:
+        from balai.adminui import patches
+
+        patches.apply()
