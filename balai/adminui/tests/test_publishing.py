@@ -131,12 +131,29 @@ def test_saving_a_draft_promises_nothing(client_as, operator_a, opd_a):
 def test_a_second_news_item_with_the_same_title_gets_a_numbered_slug(client_as, operator_a, opd_a):
     client = client_as(operator_a)
     client.post(add_url(opd_a), news_data("Posyandu Lansia", None))  # abandoned first attempt
-    response = client.post(add_url(opd_a), news_data("Posyandu Lansia"))
+    response = client.post(add_url(opd_a), news_data("Posyandu Lansia"))  # "Terbitkan"
     assert response.status_code == 302
     pages = BeritaPage.objects.filter(title="Posyandu Lansia").order_by("pk")
     assert [p.slug for p in pages] == ["posyandu-lansia", "posyandu-lansia-2"]
     assert pages[1].live
     assert pages[1].full_url in " ".join(messages_of(response))
+
+
+def test_an_empty_slug_is_made_from_the_title(client_as, operator_a, opd_a):
+    """The slug sits on the Promosi tab; an empty one must not block "Terbitkan"."""
+    response = client_as(operator_a).post(add_url(opd_a), news_data("Lomba Kampung Sehat", slug=""))
+    assert response.status_code == 302
+    assert BeritaPage.objects.get(title="Lomba Kampung Sehat").slug == "lomba-kampung-sehat"
+
+
+def test_a_draft_save_onto_a_taken_slug_is_explained_not_duplicated(client_as, operator_a, opd_a):
+    """Draft saves include autosave, which may arrive after the same form was published."""
+    client = client_as(operator_a)
+    client.post(add_url(opd_a), news_data("Pasar Murah"))
+    response = client.post(add_url(opd_a), news_data("Pasar Murah", None))
+    assert response.status_code == 200
+    assert "Alamat halaman (slug) “pasar-murah” sudah dipakai" in response.content.decode()
+    assert BeritaPage.objects.filter(title="Pasar Murah").count() == 1
 
 
 def test_renaming_a_published_page_onto_a_taken_slug_is_explained(client_as, operator_a, opd_a):
