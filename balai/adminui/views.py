@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from balai.opd.models import PemdaSettings
+from balai.adminui.identity import pemda_settings
 
 
 def guide(request: HttpRequest) -> HttpResponse:
     """A short guide in Bahasa Indonesia, in place of Wagtail's English editor guide."""
-    pemda = PemdaSettings.load(request_or_site=request)
-    return render(request, "adminui/guide.html", {"pemda": pemda})
+    return render(request, "adminui/guide.html", {"pemda": pemda_settings()})
