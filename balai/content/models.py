@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from balai.adminui.forms import BalaiPageForm
 from balai.content.blocks import RICH_TEXT_FEATURES, BodyBlock, VideoBlock
 
 IMAGE_MODEL = "images.BalaiImage"
@@ -51,6 +52,7 @@ class BalaiPage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+    base_form_class = BalaiPageForm  # settles slug clashes (balai.adminui.forms)
 
     class Meta:
         abstract = True
@@ -429,7 +431,9 @@ class BeritaPage(BalaiPage):
 
 class BeritaGalleryImage(Orderable):
     page = ParentalKey(BeritaPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(IMAGE_MODEL, on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        IMAGE_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("gambar")
+    )
     alt = models.CharField(_("teks alternatif"), max_length=300)
     caption = models.CharField(_("keterangan"), max_length=300, blank=True)
 
@@ -625,7 +629,9 @@ class AlbumPage(BalaiPage):
 
 class AlbumPhoto(Orderable):
     page = ParentalKey(AlbumPage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey(IMAGE_MODEL, on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        IMAGE_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("gambar")
+    )
     alt = models.CharField(_("teks alternatif"), max_length=300)
     caption = models.CharField(_("keterangan"), max_length=300, blank=True)
 

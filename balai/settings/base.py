@@ -70,6 +70,7 @@ CSRF_TRUSTED_ORIGINS = [
 # --- Applications ------------------------------------------------------------------------
 INSTALLED_APPS = [
     "balai.core",
+    "balai.adminui",
     "balai.theme",
     "balai.opd",
     "balai.kalender",

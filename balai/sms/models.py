@@ -36,12 +36,12 @@ class InboundSMS(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED
     )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
     # An officer released it from review (not spam after all): the spam check no longer applies.
     reviewed = models.BooleanField(_("ditinjau petugas"), default=False)
     ticket_number = models.CharField(_("tiket"), max_length=32, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("SMS masuk")
@@ -72,7 +72,9 @@ class OutboundSMS(models.Model):
     phone = models.CharField(_("nomor"), max_length=20, db_index=True)
     text = models.TextField(_("isi"))
     context = models.CharField(_("konteks"), max_length=200, blank=True)
-    dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    dedupe_key = models.CharField(
+        _("kunci duplikat"), max_length=200, unique=True, null=True, blank=True
+    )
     gateway = models.CharField(_("gateway"), max_length=16, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True
@@ -80,8 +82,8 @@ class OutboundSMS(models.Model):
     parts = models.PositiveSmallIntegerField(_("jumlah bagian"), default=1)
     attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     last_error = models.TextField(_("galat terakhir"), blank=True)
-    gateway_ref = models.CharField(max_length=128, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    gateway_ref = models.CharField(_("rujukan gateway"), max_length=128, blank=True)
+    created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     sent_at = models.DateTimeField(_("dikirim pada"), null=True, blank=True)
 
     class Meta:
