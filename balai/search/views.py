@@ -49,24 +49,40 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "searched_everywhere": scope_opd is None and not scope.portal_only,
     }
     if query:
-        hits = selectors.search(query, scope, type_key, year)
-        paginator = Paginator(hits, PER_PAGE)
+        found = selectors.search(query, scope, type_key, year)
+        paginator = Paginator(found.hits, PER_PAGE)
         number = request.GET.get("page") or 1
         page_obj = paginator.get_page(min(_int(number), MAX_PAGES))
         base = {k: v for k, v in (("q", query), ("opd", chosen), ("jenis", type_key),
                                   ("tahun", year or "")) if v}  # fmt: skip
+        counts = found.hits.counts
         context.update(
+            found=found,
             page_obj=page_obj,
-            results=selectors.present(list(page_obj.object_list), query, request, provisioned),
+            results=selectors.present(
+                list(page_obj.object_list), found.hits.parsed, request, provisioned
+            ),
             total=paginator.count,
-            page_url_prefix="?" + urlencode(base) + "&page=",
+            all_total=sum(counts.values()),
+            page_url_prefix="?"
+            + urlencode({**base, "q": found.suggestion if found.corrected else query})
+            + "&page=",
             all_opds_url="?" + urlencode({**base, "opd": forms.ALL_OPDS}),
             type_links=[
-                (t.label, "?" + urlencode({**base, "jenis": t.key}), t.key == type_key)
+                (
+                    t.label,
+                    "?" + urlencode({**base, "jenis": t.key}),
+                    t.key == type_key,
+                    counts.get(t.key, 0),
+                )
                 for t in registry.available_types()
-            ],
+                if counts.get(t.key) or t.key == type_key
+            ],  # fmt: skip
             all_types_url="?" + urlencode({k: v for k, v in base.items() if k != "jenis"}),
             this_opd_url=("?" + urlencode({**base, "opd": current.slug}) if current else ""),
+            suggestion_url=(
+                "?" + urlencode({**base, "q": found.suggestion}) if found.suggestion else ""
+            ),
         )
     response = TemplateResponse(request, "search/search.html", context)
     # Result pages are not worth indexing by search engines (and would multiply endlessly).
