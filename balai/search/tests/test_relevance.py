@@ -81,52 +81,122 @@ def build_corpus(make_opd):
     dinsos = make_opd("dinsos", name="Dinas Sosial")
     disdik = make_opd("disdik", name="Dinas Pendidikan")
 
-    _news(dukcapil, "Kini Akta Kelahiran Bisa Dicetak Sendiri di Rumah",
-          "Warga dapat mencetak akta kelahiran sendiri dengan kertas HVS.",
-          "Dokumen kependudukan kini ditandatangani secara elektronik.")
-    _news(dukcapil, "Layanan Adminduk Jemput Bola ke Sekolah untuk KTP-el Pemula",
-          "Petugas merekam KTP-el siswa yang berusia 17 tahun di sekolah.")
-    _news(disdik, "Pendaftaran Peserta Didik Baru SD dan SMP Dibuka",
-          "Pendaftaran dibuka secara daring.",
-          "Orang tua menyiapkan akta kelahiran anak dan kartu keluarga sebagai syarat.")
-    _news(dinkes, "Imunisasi Kejar untuk 1.200 Balita di 14 Puskesmas",
-          "Dinas Kesehatan menggelar imunisasi kejar bagi balita.")
-    _news(dinkes, "Pusat Kesehatan Masyarakat Sukamaju Kini Buka Sore",
-          "Warga dapat berobat sampai pukul 20.00.")
-    _news(dpmptsp, "Perizinan Usaha Mikro Cukup Lewat OSS, Petugas Siap Mendampingi",
-          "Pelaku usaha cukup membawa KTP-el dan alamat e-mail aktif.")
-    _news(dpmptsp, "Persetujuan Bangunan Gedung Kini Diajukan Secara Daring",
-          "Permohonan persetujuan bangunan diajukan lewat SIMBG.")
-    _news(dpmptsp, "Cara Kirim Berkas Permohonan Secara Daring",
-          "Unggah berkas permohonan dalam format PDF.")
-    _news(dinsos, "Penyaluran Bantuan Pangan untuk 4.800 Keluarga",
-          "Penerima diminta membawa KTP-el dan kartu keluarga.")
-    _announcement(dpmptsp, "Jadwal Pelayanan Libur Nasional",
-                  "Loket pelayanan tutup pada hari libur nasional.", dt.date(2025, 12, 20))
-    _announcement(dinsos, "Jadwal Pelayanan Libur Nasional",
-                  "Loket pelayanan tutup pada hari libur nasional.", dt.date(2026, 3, 20))
+    _news(
+        dukcapil,
+        "Kini Akta Kelahiran Bisa Dicetak Sendiri di Rumah",
+        "Warga dapat mencetak akta kelahiran sendiri dengan kertas HVS.",
+        "Dokumen kependudukan kini ditandatangani secara elektronik.",
+    )
+    _news(
+        dukcapil,
+        "Layanan Adminduk Jemput Bola ke Sekolah untuk KTP-el Pemula",
+        "Petugas merekam KTP-el siswa yang berusia 17 tahun di sekolah.",
+    )
+    _news(
+        disdik,
+        "Pendaftaran Peserta Didik Baru SD dan SMP Dibuka",
+        "Pendaftaran dibuka secara daring.",
+        "Orang tua menyiapkan akta kelahiran anak dan kartu keluarga sebagai syarat.",
+    )
+    _news(
+        dinkes,
+        "Imunisasi Kejar untuk 1.200 Balita di 14 Puskesmas",
+        "Dinas Kesehatan menggelar imunisasi kejar bagi balita.",
+    )
+    _news(
+        dinkes,
+        "Pusat Kesehatan Masyarakat Sukamaju Kini Buka Sore",
+        "Warga dapat berobat sampai pukul 20.00.",
+    )
+    _news(
+        dpmptsp,
+        "Perizinan Usaha Mikro Cukup Lewat OSS, Petugas Siap Mendampingi",
+        "Pelaku usaha cukup membawa KTP-el dan alamat e-mail aktif.",
+    )
+    _news(
+        dpmptsp,
+        "Persetujuan Bangunan Gedung Kini Diajukan Secara Daring",
+        "Permohonan persetujuan bangunan diajukan lewat SIMBG.",
+    )
+    _news(
+        dpmptsp,
+        "Cara Kirim Berkas Permohonan Secara Daring",
+        "Unggah berkas permohonan dalam format PDF.",
+    )
+    _news(
+        dinsos,
+        "Penyaluran Bantuan Pangan untuk 4.800 Keluarga",
+        "Penerima diminta membawa KTP-el dan kartu keluarga.",
+    )
+    _announcement(
+        dpmptsp,
+        "Jadwal Pelayanan Libur Nasional",
+        "Loket pelayanan tutup pada hari libur nasional.",
+        dt.date(2025, 12, 20),
+    )
+    _announcement(
+        dinsos,
+        "Jadwal Pelayanan Libur Nasional",
+        "Loket pelayanan tutup pada hari libur nasional.",
+        dt.date(2026, 3, 20),
+    )
 
-    _layanan(dukcapil, "Akta Kelahiran", "akta-kelahiran",
-             "Penerbitan akta kelahiran bagi anak yang lahir di Kota Contoh.",
-             "Surat keterangan lahir\nKartu Keluarga", "Akta kelahiran")
-    _layanan(dukcapil, "Penerbitan KTP-el", "ktp-el", "Pencetakan kartu tanda penduduk.",
-             "Fotokopi kartu keluarga", "KTP-el")
-    _layanan(dukcapil, "Penerbitan Kartu Keluarga", "kartu-keluarga",
-             "Kartu keluarga baru, berubah, hilang atau rusak.", "Surat pengantar RT/RW",
-             "Kartu keluarga")
-    _layanan(dinkes, "Pendaftaran Peserta JKN", "jkn",
-             "Pendaftaran jaminan kesehatan bagi warga tidak mampu.", "Kartu keluarga")
+    _layanan(
+        dukcapil,
+        "Akta Kelahiran",
+        "akta-kelahiran",
+        "Penerbitan akta kelahiran bagi anak yang lahir di Kota Contoh.",
+        "Surat keterangan lahir\nKartu Keluarga",
+        "Akta kelahiran",
+    )
+    _layanan(
+        dukcapil,
+        "Penerbitan KTP-el",
+        "ktp-el",
+        "Pencetakan kartu tanda penduduk.",
+        "Fotokopi kartu keluarga",
+        "KTP-el",
+    )
+    _layanan(
+        dukcapil,
+        "Penerbitan Kartu Keluarga",
+        "kartu-keluarga",
+        "Kartu keluarga baru, berubah, hilang atau rusak.",
+        "Surat pengantar RT/RW",
+        "Kartu keluarga",
+    )
+    _layanan(
+        dinkes,
+        "Pendaftaran Peserta JKN",
+        "jkn",
+        "Pendaftaran jaminan kesehatan bagi warga tidak mampu.",
+        "Kartu keluarga",
+    )
 
     _document(dpmptsp, "Standar Pelayanan Perizinan Berusaha", "sp.pdf",
               files.pdf(["Standar pelayanan perizinan.", "Retribusi menara telekomunikasi.",
                          "Penutup."]), category="sop")  # fmt: skip
-    _document(dinkes, "Jadwal Posyandu 2026", "posyandu.docx",
-              files.docx(["Jadwal kegiatan posyandu."], [["Bulan", "Kegiatan"],
-                                                         ["Agustus", "Imunisasi campak"]]))
-    _document(dinsos, "Rekap Penerima Bantuan", "rekap.xlsx",
-              files.xlsx({"Penerima": [["Kelurahan", "Jumlah"], ["Tanjungsari", 120]]}))
-    _document(dpmptsp, "Peraturan Daerah Retribusi Perizinan (pindaian)", "perda.pdf",
-              files.pdf(["", ""]), category="peraturan")
+    _document(
+        dinkes,
+        "Jadwal Posyandu 2026",
+        "posyandu.docx",
+        files.docx(
+            ["Jadwal kegiatan posyandu."], [["Bulan", "Kegiatan"], ["Agustus", "Imunisasi campak"]]
+        ),
+    )
+    _document(
+        dinsos,
+        "Rekap Penerima Bantuan",
+        "rekap.xlsx",
+        files.xlsx({"Penerima": [["Kelurahan", "Jumlah"], ["Tanjungsari", 120]]}),
+    )
+    _document(
+        dpmptsp,
+        "Peraturan Daerah Retribusi Perizinan (pindaian)",
+        "perda.pdf",
+        files.pdf(["", ""]),
+        category="peraturan",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +227,9 @@ def corpus(django_db_setup, django_db_blocker, tmp_path_factory):
 @dataclass
 class Hit:
     title: str
-    meta: str
-    excerpt: str
+    meta: str  # type, OPD, date
+    excerpt: str  # HTML, with <mark>
+    text: str  # everything the result shows, as plain text
 
 
 def search(client, q: str, **params) -> tuple[list[Hit], str]:
@@ -171,7 +242,9 @@ def search(client, q: str, **params) -> tuple[list[Hit], str]:
         title = re.search(r"<h2><a [^>]*>(.*?)</a></h2>", block, re.S).group(1)
         meta = re.search(r'<p class="meta">(.*?)</p>', block, re.S).group(1)
         excerpt = re.search(r'<p class="search-excerpt">(.*?)</p>', block, re.S)
-        hits.append(Hit(_plain(title), _plain(meta), excerpt.group(1) if excerpt else ""))
+        hits.append(
+            Hit(_plain(title), _plain(meta), excerpt.group(1) if excerpt else "", _plain(block))
+        )
     return hits, body
 
 
@@ -310,9 +383,9 @@ def test_xlsx_text_is_found(client, corpus):
 def test_scanned_pdf_is_found_by_title_and_marked(client, corpus):
     hits = search(client, "peraturan retribusi")[0]
     scan = next(h for h in hits if h.title.startswith("Peraturan Daerah Retribusi"))
-    assert "PDF hasil pindaian" in scan.meta or "PDF hasil pindaian" in search(
-        client, "peraturan retribusi"
-    )[1]
+    assert "PDF hasil pindaian: isinya belum dapat dicari" in scan.text
+    other = next(h for h in hits if h.title == "Standar Pelayanan Perizinan Berusaha")
+    assert "pindaian" not in other.text
 
 
 # --- what each result shows ----------------------------------------------------------------------
