@@ -21,8 +21,9 @@ logger = logging.getLogger(__name__)
 # Enough for search, with a bounded cost per upload: long reports are found by their first pages.
 MAX_PAGES = 300
 MAX_CHARS = 300_000
-# A PDF with fewer letters and digits than this per page has no real text layer (a scan).
-SCAN_MAX_CHARS_PER_PAGE = 20
+# A PDF with fewer letters and digits than this per page has no real text layer (a scan; a
+# stamped page number or a header line may still be there).
+SCAN_MAX_CHARS_PER_PAGE = 10
 
 
 @dataclass

@@ -10,10 +10,13 @@ Both databases receive the same stems (``analysis``) and the same query groups (
   ranked by ``bm25`` with column weights 10 > 4 > 2, newest first on ties. Typo candidates:
   the same trigram similarity, computed in Python over words of about the same length.
 
-When a query matches more than ``RANK_CANDIDATES`` entries (a word such as ``layanan`` in every
-other news item), relevance is computed among the most recent ``RANK_CANDIDATES`` matches:
-ranking tens of thousands of rows per request would cost a hundred milliseconds; the count
-stays exact.
+Common words bound the cost of a search (``layanan`` is in every other news item of a city):
+
+- counts stop at ``COUNT_CAP`` per result type ("1.000+"): counting 20,000 matches costs more
+  than the whole rest of the request, and nobody reads past the first pages;
+- when a query matches more than ``RANK_CANDIDATES`` entries, relevance is computed among the
+  most recent ``RANK_CANDIDATES`` matches (``MAX_PAGES`` pages of the results page), found
+  through the index on date; ranking tens of thousands of rows would cost a hundred ms.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from balai.search import analysis
 from balai.search.query import ParsedQuery
 
 RANK_CANDIDATES = 500
+COUNT_CAP = 1000
 ENTRY_TABLE = "balai_search_searchentry"
 WORD_TABLE = "balai_search_searchword"
 FTS_TABLE = "balai_search_fts"
@@ -92,9 +96,34 @@ class Backend:
     def reset(self) -> None:
         raise NotImplementedError
 
-    def counts(self, parsed: ParsedQuery, filters: Filters) -> dict[str, int]:
-        """Matches per result type (ignoring ``filters.kind``)."""
+    def matches(self, parsed: ParsedQuery, filters: Filters, with_kind: bool = True):
+        """``FROM … WHERE …`` of the entries (alias ``e``) matching, and its parameters."""
         raise NotImplementedError
+
+    def counts(self, parsed: ParsedQuery, filters: Filters) -> dict[str, int]:
+        """Matches per result type (ignoring ``filters.kind``), each counted up to
+        ``COUNT_CAP + 1``: one bounded query, and one more (bounded per type) when the query
+        matches more than ``COUNT_CAP`` entries in all."""
+        sql, params = self.matches(parsed, filters, with_kind=False)
+        limit = COUNT_CAP + 1
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT s.kind, count(*) FROM (SELECT e.kind {sql} LIMIT {limit}) s "  # noqa: S608
+                "GROUP BY s.kind",
+                params,
+            )
+            counts = dict(cursor.fetchall())
+            if sum(counts.values()) <= COUNT_CAP:
+                return counts
+            parts, all_params = [], []
+            for kind in counts:
+                parts.append(
+                    f"SELECT %s, count(*) FROM (SELECT 1 {sql} AND e.kind = %s "  # noqa: S608
+                    f"LIMIT {limit}) s{len(parts)}"
+                )
+                all_params += [kind, *params, kind]
+            cursor.execute(" UNION ALL ".join(parts), all_params)
+            return dict(cursor.fetchall())
 
     def ranked_ids(self, parsed: ParsedQuery, filters: Filters, total: int, offset: int,
                    limit: int) -> list[int]:  # fmt: skip
@@ -135,34 +164,23 @@ class PostgresBackend(Backend):
             groups.append("(" + " || ".join(alts) + ")")
         return "(" + " && ".join(groups) + ")", params
 
-    def counts(self, parsed: ParsedQuery, filters: Filters) -> dict[str, int]:
+    def matches(self, parsed, filters, with_kind=True):
         tsq, tsq_params = self.tsquery(parsed)
-        where, params = filters.sql(with_kind=False)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT e.kind, count(*) FROM {ENTRY_TABLE} e "  # noqa: S608
-                f"WHERE e.vector @@ {tsq}{where} GROUP BY e.kind",
-                tsq_params + params,
-            )
-            return dict(cursor.fetchall())
+        where, params = filters.sql(with_kind=with_kind)
+        return f"FROM {ENTRY_TABLE} e WHERE e.vector @@ {tsq}{where}", tsq_params + params
 
     def ranked_ids(self, parsed, filters, total, offset, limit):
         tsq, tsq_params = self.tsquery(parsed)
-        where, params = filters.sql()
-        rank = f"ts_rank_cd('{self.WEIGHTS}', c.vector, {tsq})"
+        sql, params = self.matches(parsed, filters)
+        inner = f"SELECT e.id, e.vector, e.date {sql}"
         if total > RANK_CANDIDATES:
-            source = (
-                f"(SELECT e.id, e.vector, e.date FROM {ENTRY_TABLE} e "  # noqa: S608
-                f"WHERE e.vector @@ {tsq}{where} "
-                f"ORDER BY e.date DESC, e.id DESC LIMIT {RANK_CANDIDATES}) c"
-            )
-        else:
-            source = f"(SELECT e.id, e.vector, e.date FROM {ENTRY_TABLE} e WHERE e.vector @@ {tsq}{where}) c"  # noqa: E501, S608
+            inner += f" ORDER BY e.date DESC, e.id DESC LIMIT {RANK_CANDIDATES}"
+        rank = f"ts_rank_cd('{self.WEIGHTS}', c.vector, {tsq})"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT c.id FROM {source} "  # noqa: S608
+                f"SELECT c.id FROM ({inner}) c "  # noqa: S608
                 f"ORDER BY {rank} DESC, c.date DESC, c.id DESC LIMIT %s OFFSET %s",
-                tsq_params + params + tsq_params + [limit, offset],
+                params + tsq_params + [limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -210,25 +228,16 @@ class SQLiteBackend(Backend):
             groups.append("(" + " OR ".join(alts) + ")")
         return " AND ".join(groups)
 
-    def _matches(self, filters: Filters, with_kind: bool = True) -> tuple[str, list]:
+    def matches(self, parsed, filters, with_kind=True):
         where, params = filters.sql(with_kind=with_kind)
         return (
             f"FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s{where}",
-            params,
+            [self.match(parsed), *params],
         )
 
-    def counts(self, parsed: ParsedQuery, filters: Filters) -> dict[str, int]:
-        sql, params = self._matches(filters, with_kind=False)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT e.kind, count(*) {sql} GROUP BY e.kind",  # noqa: S608
-                [self.match(parsed), *params],
-            )
-            return dict(cursor.fetchall())
-
     def ranked_ids(self, parsed, filters, total, offset, limit):
-        sql, params = self._matches(filters)
+        sql, params = self.matches(parsed, filters)
         inner = f"SELECT e.id, e.date, bm25({FTS_TABLE}, {self.WEIGHTS}) AS score {sql}"
         if total > RANK_CANDIDATES:
             inner += f" ORDER BY e.date DESC, e.id DESC LIMIT {RANK_CANDIDATES}"
@@ -236,7 +245,7 @@ class SQLiteBackend(Backend):
             cursor.execute(
                 f"SELECT c.id FROM ({inner}) c "  # noqa: S608
                 "ORDER BY c.score, c.date DESC, c.id DESC LIMIT %s OFFSET %s",
-                [self.match(parsed), *params, limit, offset],
+                [*params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 

@@ -135,6 +135,30 @@ def move_page(page: Page) -> None:
     SearchEntry.objects.bulk_update(entries, ["path", "opd"], batch_size=BATCH)
 
 
+def assign_opd(opd) -> None:
+    """An OPD got (or changed) its site or collection: what lies under them is the OPD's.
+    (Provisioning publishes the OPD's home page before the OPD points at its site.)"""
+    if suspended():
+        return
+    if opd.site_id:
+        root_path = opd.site.root_page.path
+        SearchEntry.objects.filter(source="page", path__startswith=root_path).exclude(
+            opd=opd
+        ).update(opd=opd)
+    if opd.collection_id:
+        from wagtail.models import Collection
+
+        collection = Collection.objects.get(pk=opd.collection_id)
+        ids = (
+            get_document_model()
+            .objects.filter(collection__path__startswith=collection.path)
+            .values("pk")
+        )
+        SearchEntry.objects.filter(source="document", object_id__in=ids).exclude(opd=opd).update(
+            opd=opd
+        )
+
+
 def index_document(document) -> None:
     if suspended():
         return

@@ -45,6 +45,7 @@ class SearchEntry(models.Model):
         indexes = [
             models.Index(fields=["-date", "-id"], name="search_entry_recent"),
             models.Index(fields=["opd", "kind"], name="search_entry_scope"),
+            models.Index(fields=["kind", "-date"], name="search_entry_kind"),
         ]
 
     def __str__(self) -> str:

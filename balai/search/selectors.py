@@ -20,7 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from balai.opd.models import OPD
 from balai.search import registry
-from balai.search.backends import SUGGEST_MIN_SIMILARITY, Filters, backend
+from balai.search.backends import COUNT_CAP, SUGGEST_MIN_SIMILARITY, Filters, backend
 from balai.search.highlight import excerpt, highlight, page_number
 from balai.search.models import SearchEntry, SearchWord
 from balai.search.query import ParsedQuery, parse
@@ -35,6 +35,7 @@ class Scope:
 
     opd: OPD | None = None
     portal_only: bool = False
+    hidden_opd_ids: tuple[int, ...] | None = None  # inactive OPDs, when the caller knows them
 
 
 @dataclass
@@ -70,6 +71,11 @@ class Hits:
     def __len__(self) -> int:
         return self.count()
 
+    @property
+    def capped(self) -> bool:
+        """Whether some type has more matches than were counted (shown as "1.000+")."""
+        return any(n > COUNT_CAP for n in self.counts.values())
+
     def __getitem__(self, item):
         if not isinstance(item, slice):
             raise TypeError("Hits supports slices only")
@@ -97,9 +103,10 @@ def filters_for(scope: Scope, type_key: str = "", year: int | None = None) -> Fi
     elif scope.portal_only:
         filters.portal_only = True
     else:
-        filters.hidden_opd_ids = list(
-            OPD.objects.filter(is_active=False).values_list("pk", flat=True)
-        )
+        hidden = scope.hidden_opd_ids
+        if hidden is None:
+            hidden = OPD.objects.filter(is_active=False).values_list("pk", flat=True)
+        filters.hidden_opd_ids = list(hidden)
     filters.hidden_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     return filters
 
@@ -159,7 +166,7 @@ def _scan_note() -> str:
 def present(ids: list[int], parsed: ParsedQuery, request, opds: list[OPD]) -> list[Result]:
     """Turn one page of entry ids into display rows (one query per source shown).
 
-    ``opds``: every provisioned OPD with ``site__root_page``.
+    ``opds``: every provisioned OPD with its ``site``.
     """
     entries = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids)}
     ordered = [entries[i] for i in ids if i in entries]

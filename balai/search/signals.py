@@ -50,12 +50,18 @@ def _layanan_deleted(sender, instance, **kwargs) -> None:
     indexing.remove_layanan(instance)
 
 
+def _opd_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        indexing.assign_opd(instance)
+
+
 def _synonyms_changed(sender, **kwargs) -> None:
     query.forget_synonyms()
 
 
 def connect() -> None:
     from balai.layanan.models import Layanan
+    from balai.opd.models import OPD
 
     page_published.connect(_published, dispatch_uid="balai_search_published")
     page_unpublished.connect(_unpublished, dispatch_uid="balai_search_unpublished")
@@ -66,5 +72,6 @@ def connect() -> None:
     post_delete.connect(_document_deleted, sender=document, dispatch_uid="balai_search_doc_del")
     post_save.connect(_layanan_saved, sender=Layanan, dispatch_uid="balai_search_layanan")
     post_delete.connect(_layanan_deleted, sender=Layanan, dispatch_uid="balai_search_layanan_del")
+    post_save.connect(_opd_saved, sender=OPD, dispatch_uid="balai_search_opd_saved")
     post_save.connect(_synonyms_changed, sender=Synonym, dispatch_uid="balai_search_syn_saved")
     post_delete.connect(_synonyms_changed, sender=Synonym, dispatch_uid="balai_search_syn_del")

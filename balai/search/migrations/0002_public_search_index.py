@@ -32,7 +32,9 @@ SEED_SYNONYMS = [
 POSTGRES_SQL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE balai_search_searchentry ADD COLUMN vector tsvector NOT NULL DEFAULT ''",
-    "CREATE INDEX search_entry_vector ON balai_search_searchentry USING gin (vector)",
+    # fastupdate off: entries change one at a time; searches never wait on a pending list.
+    "CREATE INDEX search_entry_vector ON balai_search_searchentry USING gin (vector) "
+    "WITH (fastupdate = off)",
     "CREATE INDEX search_word_trigram ON balai_search_searchword USING gin (word gin_trgm_ops)",
 ]
 SQLITE_SQL = [
@@ -108,7 +110,7 @@ class Migration(migrations.Migration):
                 ('opd', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='opd.opd')),
             ],
             options={
-                'indexes': [models.Index(fields=['-date', '-id'], name='search_entry_recent'), models.Index(fields=['opd', 'kind'], name='search_entry_scope')],
+                'indexes': [models.Index(fields=['-date', '-id'], name='search_entry_recent'), models.Index(fields=['opd', 'kind'], name='search_entry_scope'), models.Index(fields=['kind', '-date'], name='search_entry_kind')],
                 'constraints': [models.UniqueConstraint(fields=('source', 'object_id'), name='search_entry_unique')],
             },
         ),
