@@ -194,10 +194,10 @@ def test_worker_reads_pdf_pages_docx_and_xlsx_and_marks_scans_and_broken_files(o
     )
     scan = add_document(opd_a, "Pindaian", data=files.pdf(["", "", ""]))
     broken = add_document(opd_a, "Rusak", data=b"%PDF-1.4 bukan pdf sungguhan")
-    word = add_document(opd_a, "Notulen", name="notulen.docx",
-                        data=files.docx(["Rapat koordinasi."], [["Hadir", "12 orang"]]))  # fmt: skip
-    sheet = add_document(opd_a, "Rekap", name="rekap.xlsx",
-                         data=files.xlsx({"Januari": [["Kecamatan", "Jumlah"], ["Utara", 7]]}))  # fmt: skip
+    docx = files.docx(["Rapat koordinasi."], [["Hadir", "12 orang"]])
+    word = add_document(opd_a, "Notulen", name="notulen.docx", data=docx)
+    xlsx = files.xlsx({"Januari": [["Kecamatan", "Jumlah"], ["Utara", 7]]})
+    sheet = add_document(opd_a, "Rekap", name="rekap.xlsx", data=xlsx)
     image = add_document(opd_a, "Foto", name="foto.png", data=b"\x89PNG\r\n\x1a\n")
     run_tasks()
     for document in (pages, scan, broken, word, sheet, image):
