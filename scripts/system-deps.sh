@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages Balai needs beyond Python: Chromium (browser tests), gettext (translations),
 # Pango (PDF reports), poppler (PDF to PNG for looking at reports), Gammu (the SMS daemon tests).
-# Usage: scripts/system-deps.sh [demo|test]
+# wrk (bench/search.py under load) with the "bench" profile.
+# Usage: scripts/system-deps.sh [demo|test|bench]
 set -euo pipefail
 profile="${1:-test}"
 packages=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "$profile" = "test" ]; then
   packages+=(chromium poppler-utils gammu gammu-smsd)
+fi
+if [ "$profile" = "bench" ]; then
+  packages+=(wrk)
 fi
 missing=()
 for pkg in "${packages[@]}"; do
