@@ -48,13 +48,19 @@ class EntryData:
 
 
 def _text(value) -> str:
+    """Plain text of a field's value; the lines of a list-like field (a service's
+    requirements, one per line) stay apart as "; " in excerpts."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return "\n".join(_text(v) for v in value)
     if hasattr(value, "all") and callable(value.all):  # a related manager (tags)
         return ", ".join(str(v) for v in value.all())
-    return " ".join(str(value).split())
+    lines = [" ".join(line.split()) for line in str(value).splitlines()]
+    out = ""
+    for line in filter(None, lines):
+        out += (" " if not out or out[-1] in ".!?:;," else "; ") + line
+    return out.strip()
 
 
 def field_texts(obj) -> tuple[str, str, str]:
