@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
 from balai.opd.models import OPD
-from balai.search import registry
+from balai.search import analysis, registry
 from balai.search.backends import COUNT_CAP, SUGGEST_MIN_SIMILARITY, Filters, backend
 from balai.search.highlight import excerpt, highlight, page_number
 from balai.search.models import SearchEntry, SearchWord
@@ -146,7 +146,8 @@ def search(query: str, scope: Scope, type_key: str = "", year: int | None = None
     parsed = parse(query)
     filters = filters_for(scope, type_key, year)
     hits = _hits(parsed, filters)
-    result = Search(query=query, hits=hits, too_common=bool(query) and not parsed)
+    only_stopwords = not parsed and bool(analysis.WORD.search(analysis.normalize(query)))
+    result = Search(query=query, hits=hits, too_common=only_stopwords)
     if parsed and not sum(hits.counts.values()):
         suggestion = correct(parsed)
         if suggestion:

@@ -415,3 +415,8 @@ def test_hostile_queries_never_fail(client, corpus, q):
     response = client.get("/cari/", {"q": q}, HTTP_HOST=PORTAL)
     assert response.status_code == 200
     assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_a_query_of_function_words_only_says_so(client, corpus):
+    assert "terlalu umum" in search(client, "dan yang di")[1]
+    assert "terlalu umum" not in search(client, '"')[1]
