@@ -107,7 +107,7 @@ def index_page(page: Page) -> None:
     """Index a page as it is now (live and with text of its own), or drop it from the index."""
     if suspended():
         return
-    page = page.specific_deferred if type(page) is Page else page
+    page = page.specific if type(page) is Page else page
     data = page_entry(page, opd_ids_by_root_path())
     if data is None:
         _remove(SearchEntry.Source.PAGE, [page.pk])

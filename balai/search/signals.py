@@ -9,18 +9,26 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import post_page_move
 
 from balai.search import indexing, query
 from balai.search.models import Synonym
 
+# Page saves that change nothing a visitor sees (drafts, locks, counters): not re-indexed.
+BOOKKEEPING_FIELDS = frozenset({
+    "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
+    "locked", "locked_at", "locked_by", "live_revision", "numchild", "go_live_at", "expire_at",
+})  # fmt: skip
 
-def _published(sender, instance, **kwargs) -> None:
+
+def _page_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    """Publishing, unpublishing and any other save of a page's live content (publishing saves
+    the page with its new content, unpublishing with ``live=False``)."""
+    if raw or not isinstance(instance, Page):
+        return
+    if update_fields is not None and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
     indexing.index_page(instance)
-
-
-def _unpublished(sender, instance, **kwargs) -> None:
-    indexing.remove_pages([instance.pk])
 
 
 def _moved(sender, instance, **kwargs) -> None:
@@ -63,8 +71,7 @@ def connect() -> None:
     from balai.layanan.models import Layanan
     from balai.opd.models import OPD
 
-    page_published.connect(_published, dispatch_uid="balai_search_published")
-    page_unpublished.connect(_unpublished, dispatch_uid="balai_search_unpublished")
+    post_save.connect(_page_saved, dispatch_uid="balai_search_page_saved")
     post_page_move.connect(_moved, dispatch_uid="balai_search_moved")
     post_delete.connect(_page_deleted, dispatch_uid="balai_search_page_deleted")
     document = get_document_model()

@@ -115,10 +115,10 @@ def test_unpublished_pages_and_inactive_opds_are_not_found(
 ):
     from balai.opd.provisioning import set_opd_active
 
-    draft = BeritaPage(title="Rencana rahasia pembangunan", date=dt.date(2026, 1, 1))
+    # A draft, as the admin creates it: not live, a revision waiting for approval.
+    draft = BeritaPage(title="Rencana rahasia pembangunan", date=dt.date(2026, 1, 1), live=False)
     section(opd_a, "berita").add_child(instance=draft)
     draft.save_revision()
-    Page.objects.filter(pk=draft.pk).update(live=False)
     news(opd_b, "Rencana pembangunan jembatan")
     run_tasks()
     html = get(client, portal_host, q="rencana").content.decode()
