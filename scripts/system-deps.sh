@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages Balai needs beyond Python: Chromium (browser tests), gettext (translations),
 # Pango (PDF reports), poppler (PDF to PNG for looking at reports), Gammu (the SMS daemon tests),
-# the PostgreSQL client (pg_dump/pg_restore for the backup tests).
-# Usage: scripts/system-deps.sh [demo|test]
+# the PostgreSQL client (pg_dump/pg_restore for the backup tests); wrk with the "bench" profile.
+# Usage: scripts/system-deps.sh [demo|test|bench]
 set -euo pipefail
 profile="${1:-test}"
 packages=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "$profile" = "test" ]; then
   packages+=(chromium poppler-utils gammu gammu-smsd postgresql-client)
+fi
+if [ "$profile" = "bench" ]; then
+  packages+=(wrk)
 fi
 missing=()
 for pkg in "${packages[@]}"; do

@@ -1,10 +1,12 @@
-"""Bench volume: enlarge the demo city to N OPDs and M news items, fast.
+"""Bench volume: enlarge the demo city to N OPDs, M news items and D documents, fast.
 
 Extra OPDs are provisioned for real (``provision_opd``). The mass of news is inserted in bulk:
 tree paths computed as treebeard would, ``wagtailcore_page`` rows by ``bulk_create`` and the
 ``content_beritapage`` rows by one ``executemany`` (Django cannot bulk-create multi-table
 children). These items are real live pages for every list, feed and aggregation; they are not
-in the search index unless ``manage.py update_index`` is run afterwards.
+in the search index unless the indexes are rebuilt afterwards (``load_bench_city`` does).
+Documents are rows with their text already read (as the worker would have stored it), sharing
+one small PDF file, spread over every OPD's collection.
 """
 
 from __future__ import annotations
@@ -125,3 +127,74 @@ def ensure_news(total: int, seed: int = 7) -> int:
     for ix in indexes:
         Page.objects.filter(pk=ix.pk).update(numchild=ix.numchild)
     return len(created)
+
+
+DOC_KINDS = [
+    ("sop", "SOP Pelayanan {topic}", "Standar operasional prosedur pelayanan {topic} di {opd}."),
+    ("maklumat", "Maklumat Pelayanan {opd}", "Maklumat pelayanan {opd}: janji layanan publik."),
+    ("laporan", "Laporan Kinerja {topic} {year}", "Laporan kinerja tahunan bidang {topic}."),
+    ("peraturan", "Peraturan Wali Kota tentang {topic}", "Peraturan tentang {topic}."),
+    ("renstra", "Rencana Kerja {opd} {year}", "Rencana kerja tahunan perangkat daerah."),
+]  # fmt: skip
+DOC_TOPICS = [
+    "Perizinan Bangunan", "Administrasi Kependudukan", "Kesehatan Ibu dan Anak",
+    "Pengelolaan Sampah", "Bantuan Sosial", "Pendidikan Dasar", "Usaha Mikro",
+    "Penanggulangan Bencana", "Pengaduan Masyarakat", "Keterbukaan Informasi",
+]  # fmt: skip
+
+
+def _doc_text(rnd: random.Random, topic: str, opd: str, pages: int) -> tuple[str, list[int]]:
+    """A few pages of plausible text, and where each page starts."""
+    sentences = [
+        f"Bagian ini mengatur pelayanan {topic.lower()} oleh {opd}.",
+        "Pemohon menyerahkan persyaratan lengkap kepada petugas loket pelayanan.",
+        "Jangka waktu penyelesaian paling lama lima hari kerja sejak berkas lengkap.",
+        "Pengaduan disampaikan melalui kanal aspirasi, SMS, atau datang langsung.",
+        "Biaya pelayanan tidak dipungut kecuali diatur dalam peraturan daerah.",
+        "Petugas wajib memberikan pelayanan yang ramah, cepat, dan tidak diskriminatif.",
+        "Evaluasi kinerja pelaksana dilakukan setiap semester oleh atasan langsung.",
+    ]
+    parts, starts, size = [], [], 0
+    for _page in range(pages):
+        text = " ".join(rnd.choice(sentences) for _ in range(rnd.randint(12, 30)))
+        starts.append(size)
+        parts.append(text)
+        size += len(text) + 1
+    return " ".join(parts), starts if pages > 1 else []
+
+
+@transaction.atomic
+def ensure_documents(total: int, seed: int = 11) -> int:
+    """Add public documents, spread over every OPD's collection, until there are ``total``."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from wagtail.documents import get_document_model
+
+    from balai.content.demo_media import simple_pdf
+
+    document_model = get_document_model()
+    missing = total - document_model.objects.count()
+    if missing <= 0:
+        return 0
+    rnd = random.Random(seed)
+    opds = list(OPD.objects.exclude(collection=None).order_by("pk"))
+    pdf = simple_pdf("Dokumen uji", ["Dokumen volume untuk pengukuran kinerja pencarian."])
+    name = default_storage.save("documents/bench-dokumen.pdf", ContentFile(pdf))
+    year = timezone.localdate().year
+    documents = []
+    for n in range(missing):
+        opd = opds[n % len(opds)]
+        category, title, description = DOC_KINDS[n % len(DOC_KINDS)]
+        topic = DOC_TOPICS[(n // len(DOC_KINDS)) % len(DOC_TOPICS)]
+        values = {"topic": topic, "opd": opd.short_name, "year": year - n % 4}
+        text, starts = _doc_text(rnd, topic, opd.name, rnd.randint(1, 6))
+        documents.append(
+            document_model(
+                title=f"{title.format(**values)} ({n + 1:04d})", file=name,
+                file_size=len(pdf), collection_id=opd.collection_id, category=category,
+                year=year - n % 4, description=description.format(**values),
+                extracted_text=text, text_page_starts=starts, text_status="ok",
+            )
+        )  # fmt: skip
+    document_model.objects.bulk_create(documents, batch_size=500)
+    return len(documents)

@@ -19,6 +19,16 @@ class DocumentCategory(models.TextChoices):
     LAINNYA = "lainnya", _("Lainnya")
 
 
+class TextStatus(models.TextChoices):
+    """What the worker found when it read the document's file for search."""
+
+    PENDING = "", _("belum dibaca")
+    OK = "ok", _("teks terbaca")
+    SCAN = "scan", _("hasil pindaian (tanpa lapisan teks)")
+    UNREADABLE = "error", _("tidak dapat dibaca")
+    NONE = "none", _("jenis berkas tanpa teks")
+
+
 def current_year() -> int:
     return timezone.localdate().year
 
@@ -41,6 +51,12 @@ class BalaiDocument(AbstractDocument):
     )
     download_count = models.PositiveIntegerField(_("jumlah unduhan"), default=0, editable=False)
     extracted_text = models.TextField(blank=True, editable=False)
+    # Where each page of a PDF starts in ``extracted_text`` (character offsets), for "hlm. N".
+    text_page_starts = models.JSONField(default=list, blank=True, editable=False)
+    text_status = models.CharField(
+        _("teks untuk pencarian"), max_length=10, choices=TextStatus.choices, blank=True,
+        default=TextStatus.PENDING, editable=False,
+    )  # fmt: skip
 
     admin_form_fields = (
         "title", "file", "category", "year", "number", "description", "is_public",

@@ -1,4 +1,4 @@
-"""Document side effects: count downloads; read a PDF's text in the worker after each save."""
+"""Document side effects: count downloads; read a file's text in the worker after each save."""
 
 from django.db.models import F
 from django.db.models.signals import post_save
@@ -17,12 +17,13 @@ def count_download(sender, instance, request, **kwargs) -> None:
 
 @receiver(post_save, sender=get_document_model())
 def extract_text_later(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
-    """Whatever saved the document (admin, multiple upload, demo, API), its PDF text is read
-    by the worker, never in the request; a document that is no PDF (any more) loses its text.
-    Saves of other fields only (e.g. Wagtail filling in ``file_size``) change nothing."""
+    """Whatever saved the document (admin, multiple upload, demo, API), the text of its PDF,
+    DOCX or XLSX file is read by the worker, never in the request; a document whose file has
+    no text (any more) loses its text. Saves of other fields only (e.g. Wagtail filling in
+    ``file_size``) change nothing."""
     if raw or (update_fields is not None and "file" not in update_fields):
         return
-    if instance.file_extension.lower() == "pdf" or instance.extracted_text:
-        from balai.documents.tasks import extract_document_text
+    from balai.documents.tasks import READERS, extract_document_text
 
+    if instance.file_extension.lower() in READERS or instance.extracted_text:
         enqueue_after_commit(extract_document_text, instance.pk)

@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     name = "balai.search"
     label = "balai_search"
     verbose_name = "Pencarian"
+
+    def ready(self) -> None:
+        from balai.search import signals
+
+        signals.connect()

@@ -37,6 +37,19 @@ class SearchForm(forms.Form):
             *[(y, str(y)) for y in range(this_year + 1, this_year - YEARS_BACK, -1)],
         ]
 
+    def filter_selects(self) -> list[dict]:
+        """The three filters as plain data for the template (hand-written ``<select>``s: the
+        widget machinery costs more than the whole search on a city with 60 OPDs)."""
+        selects = []
+        for name in ("opd", "jenis", "tahun"):
+            field = self[name]
+            current = "" if field.value() is None else str(field.value())
+            selects.append({
+                "name": name, "id": field.id_for_label, "label": field.label,
+                "options": [(str(v), label, str(v) == current) for v, label in field.field.choices],
+            })  # fmt: skip
+        return selects
+
     def value(self, name: str):
         """The cleaned value of a field, or its empty value when the input was invalid."""
         if not self.is_bound:

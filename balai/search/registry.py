@@ -1,9 +1,8 @@
-"""What the public search covers: one entry per result type, in the order the filter shows them.
+"""What the public search covers: one entry per result type, in the order the tabs show them.
 
-Pages are searched as ``wagtailcore.Page`` (every Page subclass is indexed into the same Wagtail
-search index), so a new page type, such as the service page of the Layanan issue, is found
-without any change here. A type listed with a model that does not exist yet is simply skipped;
-adding its label here later gives it its own filter choice.
+Every live page is indexed; a page model listed here gets its type (and its own date), any
+other page model is "Halaman". Services (``layanan.Layanan``) and public documents are not
+pages; they have their own types. A type listed with a model that does not exist is skipped.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+LAYANAN = "layanan"
 DOCUMENTS = "dokumen"
 OTHER_PAGES = "halaman"
 
@@ -21,20 +21,20 @@ OTHER_PAGES = "halaman"
 class SearchType:
     key: str
     label: str
-    # Page models (app_label.ModelName) of this type; empty for "other pages" and documents.
+    # Page models (app_label.ModelName) of this type; empty for types that are not pages.
     models: tuple[str, ...] = ()
-    # Field giving the year a result belongs to (the page's own date), else first publication.
+    # Field giving the date a result belongs to (the page's own date), else first publication.
     date_field: str = ""
 
 
 SEARCH_TYPES: tuple[SearchType, ...] = (
+    SearchType(LAYANAN, _("Layanan")),
     SearchType("berita", _("Berita"), ("content.BeritaPage",), "date"),
     SearchType("pengumuman", _("Pengumuman"), ("content.PengumumanPage",), "date"),
     SearchType("agenda", _("Agenda"), ("content.AgendaPage",), "start"),
-    SearchType("layanan", _("Layanan"), ("layanan.LayananPage",)),
+    SearchType(DOCUMENTS, _("Dokumen")),
     SearchType("galeri", _("Galeri"), ("content.AlbumPage",), "date"),
     SearchType(OTHER_PAGES, _("Halaman")),
-    SearchType(DOCUMENTS, _("Dokumen")),
 )
 
 
@@ -46,7 +46,7 @@ def page_model(label: str):
 
 
 def available_types() -> list[SearchType]:
-    """The types whose models exist in this installation (services arrive with their issue)."""
+    """The types whose models exist in this installation."""
     return [t for t in SEARCH_TYPES if not t.models or all(page_model(m) for m in t.models)]
 
 
@@ -54,6 +54,9 @@ def type_by_key(key: str) -> SearchType | None:
     return next((t for t in available_types() if t.key == key), None)
 
 
-def typed_page_models() -> list[tuple[SearchType, type]]:
-    """(type, model) for every page model that has a type of its own."""
-    return [(t, page_model(m)) for t in available_types() for m in t.models]
+def type_of_page_model(model) -> SearchType:
+    label = model._meta.label
+    for search_type in available_types():
+        if label in search_type.models:
+            return search_type
+    return type_by_key(OTHER_PAGES)

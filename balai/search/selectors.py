@@ -1,39 +1,32 @@
-"""The cross-site search: pages of every site and public documents, filtered and merged by score.
+"""The cross-site search: what matches, in which order, with typo correction, and how results
+are shown.
 
-Matching and ranking are Wagtail's search backend (PostgreSQL full-text search with the
-``indonesian`` configuration in production, SQLite FTS5 in development). The number of queries
-is fixed: a count and a slice per source, one query per page type shown, one for the OPDs.
+Matching and ranking: ``backends`` (one index table, ``ts_rank_cd`` on PostgreSQL, FTS5 bm25 on
+SQLite, the same Indonesian stems on both). A search costs a fixed number of queries whatever
+the number of results: OPDs, view restrictions, one count per type, one page of ids, then one
+query per source shown (entries, pages for their URLs, documents for their files).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-from dataclasses import dataclass
-from heapq import merge
-from itertools import islice
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Q
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.fields import RichTextField
-from wagtail.models import Collection, Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction
 
 from balai.opd.models import OPD
-from balai.opd.selectors import opd_path_prefix
-from balai.search import registry
-from balai.search.highlight import excerpt, highlight
+from balai.search import analysis, registry
+from balai.search.backends import COUNT_CAP, SUGGEST_MIN_SIMILARITY, Filters, backend
+from balai.search.highlight import excerpt, highlight, page_number
+from balai.search.models import SearchEntry, SearchWord
+from balai.search.query import ParsedQuery, parse
 
 MAX_QUERY_LENGTH = 200
-# Fields whose text can serve as a page's excerpt, in order of preference.
-TEXT_FIELDS = ("summary", "search_description", "body", "intro", "description", "biography",
-               "visi", "misi")  # fmt: skip
-# StreamField keys that hold references or settings, not readable text.
-STREAM_SKIP_KEYS = {"type", "id", "image", "document", "page", "url", "alignment", "video"}
+MIN_CORRECTABLE_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -42,6 +35,7 @@ class Scope:
 
     opd: OPD | None = None
     portal_only: bool = False
+    hidden_opd_ids: tuple[int, ...] | None = None  # inactive OPDs, when the caller knows them
 
 
 @dataclass
@@ -56,265 +50,183 @@ class Result:
     year: int | None = None
     file_extension: str = ""
     file_size: int | None = None
+    page: int | None = None  # documents: the page of the excerpt
+    note: str = ""  # e.g. a scanned PDF whose content cannot be searched
 
 
-def _year_page_ids(year: int):
-    """Ids of pages belonging to ``year``: by their own date where they have one (news date,
-    event start), by first publication otherwise."""
-    dated = Q()
-    dated_cts = []
-    for search_type, model in registry.typed_page_models():
-        if not search_type.date_field:
-            continue
-        dated_cts.append(ContentType.objects.get_for_model(model).pk)
-        ids = model.objects.filter(**{f"{search_type.date_field}__year": year}).values("pk")
-        dated |= Q(pk__in=ids)
-    undated = Q(first_published_at__year=year) & ~Q(content_type__in=dated_cts)
-    return Page.objects.filter(dated | undated).values("pk")
+@dataclass
+class Hits:
+    """The matches of one query: counts per type and a sliceable, countable list of entry
+    ids (a Paginator's object list)."""
 
-
-def _other_page_cts() -> list[int]:
-    typed = {model for _t, model in registry.typed_page_models()}
-    others = [m for m in get_page_models() if m not in typed and m is not Page]
-    return [ct.pk for ct in ContentType.objects.get_for_models(*others).values()]
-
-
-def _inactive_opds() -> list[OPD]:
-    return list(OPD.objects.provisioned().filter(is_active=False).select_related("site__root_page"))
-
-
-def page_queryset(scope: Scope, type_key: str = "", year: int | None = None):
-    pages = Page.objects.live().filter(depth__gte=2)
-    if PageViewRestriction.objects.exists():
-        pages = pages.filter(pk__in=Page.objects.public().values("pk"))
-    if scope.opd is not None:
-        pages = pages.filter(path__startswith=scope.opd.site.root_page.path)
-    elif scope.portal_only:
-        portal = Page.objects.filter(sites_rooted_here__is_default_site=True).first()
-        pages = pages.filter(path__startswith=portal.path) if portal else pages.none()
-    else:
-        hidden = Q()
-        for opd in _inactive_opds():
-            hidden |= Q(path__startswith=opd.site.root_page.path)
-        if hidden:
-            pages = pages.filter(pk__in=Page.objects.exclude(hidden).values("pk"))
-    if type_key == registry.OTHER_PAGES:
-        pages = pages.filter(content_type__in=_other_page_cts())
-    elif type_key:
-        search_type = registry.type_by_key(type_key)
-        models = [registry.page_model(m) for m in search_type.models] if search_type else []
-        pages = pages.type(*models) if models else pages.none()
-    if year:
-        pages = pages.filter(pk__in=_year_page_ids(year))
-    return pages
-
-
-def document_queryset(scope: Scope, year: int | None = None):
-    documents = get_document_model().objects.filter(is_public=True)
-    if scope.opd is not None:
-        if scope.opd.collection_id is None:
-            return documents.none()
-        collections = Collection.objects.get(pk=scope.opd.collection_id).get_descendants(
-            inclusive=True
-        )
-        documents = documents.filter(collection__in=list(collections.values_list("pk", flat=True)))
-    elif scope.portal_only:
-        opd_collections = OPD.objects.exclude(collection=None).values_list("collection", flat=True)
-        allowed = Collection.objects.exclude(pk__in=opd_collections).values_list("pk", flat=True)
-        documents = documents.filter(collection__in=list(allowed))
-    else:
-        hidden = [o.collection_id for o in _inactive_opds() if o.collection_id]
-        if hidden:
-            allowed = Collection.objects.exclude(pk__in=hidden).values_list("pk", flat=True)
-            documents = documents.filter(collection__in=list(allowed))
-    if year:
-        documents = documents.filter(year=year)
-    return documents
-
-
-def _by_score(obj) -> float:
-    return -(getattr(obj, "_score", 0) or 0)
-
-
-def _by_recency(obj) -> float:
-    when = getattr(obj, "first_published_at", None) or getattr(obj, "created_at", None)
-    return -when.timestamp() if when else 0.0
-
-
-class MergedResults:
-    """Search results of several sources as one sequence, for a Paginator.
-
-    A slice ``[a:b]`` fetches the first ``b`` of each source (one query each) and merges them
-    by ``key``; pages deep in the list cost more, so the view caps the page number.
-    """
-
-    def __init__(self, sources, key=_by_score):
-        self.sources = sources
-        self.key = key
-        self._count: int | None = None
+    parsed: ParsedQuery
+    filters: Filters
+    counts: dict[str, int] = field(default_factory=dict)
 
     def count(self) -> int:
-        if self._count is None:
-            self._count = sum(source.count() for source in self.sources)
-        return self._count
+        if self.filters.kind:
+            return self.counts.get(self.filters.kind, 0)
+        return sum(self.counts.values())
 
     def __len__(self) -> int:
         return self.count()
 
+    @property
+    def capped(self) -> bool:
+        """Whether some type has more matches than were counted (shown as "1.000+")."""
+        return any(n > COUNT_CAP for n in self.counts.values())
+
     def __getitem__(self, item):
         if not isinstance(item, slice):
-            raise TypeError("MergedResults supports slices only")
+            raise TypeError("Hits supports slices only")
         start, stop = item.start or 0, item.stop
-        if len(self.sources) == 1:
-            return list(self.sources[0][start:stop])
-        fetched = [list(source[:stop]) for source in self.sources]
-        return list(islice(merge(*fetched, key=self.key), start, stop))
+        if not self.parsed or stop is None or stop <= start:
+            return []
+        return backend().ranked_ids(self.parsed, self.filters, self.count(), start, stop - start)
 
 
-def rank_by_relevance() -> bool:
-    """PostgreSQL ranks by relevance (ts_rank). Wagtail's SQLite backend scores every match
-    with a correlated FTS subquery, which takes seconds over thousands of matches; SQLite is
-    the development database, so there results come newest first instead (see bench/search.py).
-    """
-    return connection.vendor != "sqlite"
+@dataclass
+class Search:
+    """What the results page needs: the hits, and the query they are for."""
+
+    query: str  # what was searched (the correction, when the original found nothing)
+    hits: Hits
+    suggestion: str = ""  # "Mungkin maksud Anda …"
+    corrected: bool = False  # the hits are for ``suggestion``; the original found nothing
+    too_common: bool = False  # only words that are not searched (dan, yang, di …)
 
 
-def _run(queryset, query: str, relevance: bool):
-    if relevance:
-        return queryset.search(query, operator="and").annotate_score("_score")
-    newest = "-first_published_at" if issubclass(queryset.model, Page) else "-created_at"
-    return queryset.order_by(newest, "-id").search(query, operator="and", order_by_relevance=False)
+def filters_for(scope: Scope, type_key: str = "", year: int | None = None) -> Filters:
+    filters = Filters(kind=type_key, year=year)
+    if scope.opd is not None:
+        filters.opd_id = scope.opd.pk
+    elif scope.portal_only:
+        filters.portal_only = True
+    else:
+        hidden = scope.hidden_opd_ids
+        if hidden is None:
+            hidden = OPD.objects.filter(is_active=False).values_list("pk", flat=True)
+        filters.hidden_opd_ids = list(hidden)
+    filters.hidden_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return filters
 
 
-def search(query: str, scope: Scope, type_key: str = "", year: int | None = None):
-    """Everything matching ``query`` in ``scope``: a sliceable, countable sequence of pages
-    (base ``Page`` objects) and documents, best first."""
-    query = query.strip()[:MAX_QUERY_LENGTH]
-    relevance = rank_by_relevance()
-    sources = []
-    if type_key != registry.DOCUMENTS:
-        sources.append(_run(page_queryset(scope, type_key, year), query, relevance))
-    if type_key in ("", registry.DOCUMENTS):
-        sources.append(_run(document_queryset(scope, year), query, relevance))
-    return MergedResults(sources, _by_score if relevance else _by_recency)
+def _hits(parsed: ParsedQuery, filters: Filters) -> Hits:
+    hits = Hits(parsed, filters)
+    if parsed:
+        hits.counts = backend().counts(parsed, filters)
+    return hits
+
+
+def correct(parsed: ParsedQuery) -> str:
+    """The query with each unknown word replaced by the most similar known one ("" when
+    nothing changes). Known words: those of titles and summaries in the index."""
+    words = [w for w in parsed.words if len(w) >= MIN_CORRECTABLE_LENGTH and not w.isdigit()]
+    if not words:
+        return ""
+    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    search_backend = backend()
+    changed = False
+    corrected = []
+    for word in parsed.words:
+        replacement = word
+        if word in words and word not in known:
+            candidates = search_backend.similar_words(word)
+            if candidates and candidates[0][1] >= SUGGEST_MIN_SIMILARITY:
+                replacement = candidates[0][0]
+                changed = True
+        corrected.append(replacement)
+    return " ".join(corrected) if changed else ""
+
+
+def search(query: str, scope: Scope, type_key: str = "", year: int | None = None) -> Search:
+    """Everything matching ``query`` in ``scope``; when nothing matches and the query looks
+    misspelt, the matches of the corrected query instead."""
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    parsed = parse(query)
+    filters = filters_for(scope, type_key, year)
+    hits = _hits(parsed, filters)
+    only_stopwords = not parsed and bool(analysis.WORD.search(analysis.normalize(query)))
+    result = Search(query=query, hits=hits, too_common=only_stopwords)
+    if parsed and not sum(hits.counts.values()):
+        suggestion = correct(parsed)
+        if suggestion:
+            corrected = _hits(parse(suggestion), filters)
+            if sum(corrected.counts.values()):
+                result.hits, result.suggestion, result.corrected = corrected, suggestion, True
+    return result
 
 
 # --- presenting results --------------------------------------------------------------------
 
 
-def _html_text(markup: str) -> str:
-    """Readable text of stored HTML (rich text): tags removed, entities decoded."""
-    return html.unescape(strip_tags(markup))
+def _scan_note() -> str:
+    return _("PDF hasil pindaian: isinya belum dapat dicari")
 
 
-def _stream_text(data) -> str:
-    if isinstance(data, str):
-        return _html_text(data)
-    if isinstance(data, list):
-        return " ".join(_stream_text(item) for item in data)
-    if isinstance(data, dict):
-        return " ".join(
-            _stream_text(value) for key, value in data.items() if key not in STREAM_SKIP_KEYS
-        )
-    return ""
+def present(ids: list[int], parsed: ParsedQuery, request, opds: list[OPD]) -> list[Result]:
+    """Turn one page of entry ids into display rows (one query per source shown).
 
-
-def page_texts(page) -> list[str]:
-    texts = []
-    for name in TEXT_FIELDS:
-        value = getattr(page, name, None)
-        if value is None:
-            continue
-        raw = getattr(value, "raw_data", None)
-        if raw is not None:
-            text = _stream_text(list(raw))
-        elif isinstance(page._meta.get_field(name), RichTextField):
-            text = _html_text(value)
-        else:
-            text = str(value)
-        text = " ".join(text.split())
-        if text:
-            texts.append(text)
-    return texts
-
-
-def _best_text(texts: list[str], query: str) -> str:
-    from balai.search.highlight import query_terms, root
-
-    roots = {root(t) for t in query_terms(query)}
-    for text in texts:
-        lowered = text.lower()
-        if any(r in lowered for r in roots):
-            return text
-    return texts[0] if texts else ""
-
-
-def _type_of_content_type() -> dict[int, registry.SearchType]:
-    return {
-        ContentType.objects.get_for_model(model).pk: search_type
-        for search_type, model in registry.typed_page_models()
-    }
-
-
-def present(objects: list, query: str, request, opds: list[OPD] | None = None) -> list[Result]:
-    """Turn one page of search hits into display rows (one query per page type shown).
-
-    ``opds``: every provisioned OPD with ``site__root_page`` (loaded here when not given).
+    ``opds``: every provisioned OPD with its ``site``.
     """
-    document_model = get_document_model()
-    page_ids = [obj.pk for obj in objects if isinstance(obj, Page)]
-    specific = {}
-    if page_ids:
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
-    if opds is None:
-        opds = list(OPD.objects.provisioned().select_related("site__root_page"))
-    by_path = {opd.site.root_page.path: opd for opd in opds}
-    by_collection = {opd.collection_id: opd for opd in opds if opd.collection_id}
-    types = _type_of_content_type()
-    other = registry.type_by_key(registry.OTHER_PAGES)
-    documents = registry.type_by_key(registry.DOCUMENTS)
+    entries = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids)}
+    ordered = [entries[i] for i in ids if i in entries]
+    page_ids = [e.object_id for e in ordered if e.source == SearchEntry.Source.PAGE]
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)} if page_ids else {}
+    doc_ids = [e.object_id for e in ordered if e.source == SearchEntry.Source.DOCUMENT]
+    documents = (
+        {d.pk: d for d in get_document_model().objects.filter(pk__in=doc_ids)} if doc_ids else {}
+    )
+    by_id = {opd.pk: opd for opd in opds}
+    types = {t.key: t for t in registry.available_types()}
+    terms = parsed.terms
     portal_name = settings.BALAI_CITY_NAME
 
     rows: list[Result] = []
-    for obj in objects:
-        if isinstance(obj, document_model):
-            opd = by_collection.get(obj.collection_id)
-            text = _best_text([t for t in (obj.description, obj.extracted_text) if t], query)
-            rows.append(
-                Result(
-                    type_key=documents.key,
-                    type_label=f"{documents.label} · {obj.get_category_display()}",
-                    title=highlight(obj.title, query),
-                    url=obj.url,
-                    excerpt=highlight(excerpt(text, query), query),
-                    source=opd.name if opd else portal_name,
-                    date=None,
-                    year=obj.year,
-                    file_extension=obj.file_extension.upper(),
-                    file_size=obj.file_size,
-                )
-            )
-            continue
-        page = specific.get(obj.pk)
-        if page is None:  # deleted between the search and the fetch
-            continue
-        search_type = types.get(page.content_type_id, other)
-        value = getattr(page, search_type.date_field, None) if search_type.date_field else None
-        if value is None:
-            value = page.first_published_at
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        opd = by_path.get(opd_path_prefix(page))
-        text = _best_text(page_texts(page), query)
+    for entry in ordered:
+        opd = by_id.get(entry.opd_id)
+        search_type = types.get(entry.kind) or types[registry.OTHER_PAGES]
+        label = str(search_type.label) + (f" · {entry.label}" if entry.label else "")
+        if entry.source == SearchEntry.Source.PAGE:
+            page = pages.get(entry.object_id)
+            if page is None:  # deleted between the search and the fetch
+                continue
+            url = page.get_url(request) or ""
+        elif entry.source == SearchEntry.Source.LAYANAN:
+            url = (opd.url + entry.url) if opd else ""
+        else:
+            url = entry.url
+        text, position, in_body = _excerpt_source(entry, terms)
+        document = documents.get(entry.object_id) if entry.source == "document" else None
         rows.append(
             Result(
-                type_key=search_type.key,
-                type_label=str(search_type.label),
-                title=highlight(page.title, query),
-                url=page.get_url(request) or "",
-                excerpt=highlight(excerpt(text, query), query),
+                type_key=entry.kind,
+                type_label=label,
+                title=highlight(entry.title, terms),
+                url=url,
+                excerpt=highlight(text, terms),
                 source=opd.name if opd else portal_name,
-                date=value,
+                date=entry.date if entry.source != SearchEntry.Source.DOCUMENT else None,
+                year=entry.year,
+                file_extension=document.file_extension.upper() if document else "",
+                file_size=document.file_size if document else None,
+                page=page_number(entry.page_starts, position) if in_body else None,
+                note=_scan_note() if entry.note == "scan" else "",
             )
         )
     return rows
+
+
+def _excerpt_source(entry: SearchEntry, terms: frozenset[str]) -> tuple[str, int, bool]:
+    """The excerpt of an entry: from its summary when the query is there, else from its body
+    around the first match, else the summary or the beginning of the body. Also the match
+    offset in the body (for the page number) and whether the excerpt comes from the body."""
+    if entry.summary:
+        text, position = excerpt(entry.summary, terms)
+        if position >= 0:
+            return text, -1, False
+    if entry.body:
+        text, position = excerpt(entry.body, terms)
+        if position >= 0 or not entry.summary:
+            return text, position, True
+    return excerpt(entry.summary, terms)[0], -1, False

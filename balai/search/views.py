@@ -25,7 +25,7 @@ MAX_PAGES = 50  # deep pages cost a merge of every source; nobody reads page 51
 @require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
     current = opd_for_request(request)
-    provisioned = list(OPD.objects.provisioned().select_related("site__root_page").order_by("name"))
+    provisioned = list(OPD.objects.provisioned().select_related("site").order_by("name"))
     opds = [opd for opd in provisioned if opd.is_active]
     data = request.GET.copy()
     if not data.get("opd"):
@@ -36,7 +36,11 @@ def search_view(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())[: selectors.MAX_QUERY_LENGTH]
     chosen = form.value("opd") or forms.ALL_OPDS
     scope_opd = next((o for o in opds if o.slug == chosen), None)
-    scope = selectors.Scope(opd=scope_opd, portal_only=chosen == forms.PORTAL)
+    scope = selectors.Scope(
+        opd=scope_opd,
+        portal_only=chosen == forms.PORTAL,
+        hidden_opd_ids=tuple(o.pk for o in provisioned if not o.is_active),
+    )
     type_key = form.value("jenis") or ""
     year = form.value("tahun")
 
@@ -49,29 +53,56 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "searched_everywhere": scope_opd is None and not scope.portal_only,
     }
     if query:
-        hits = selectors.search(query, scope, type_key, year)
-        paginator = Paginator(hits, PER_PAGE)
+        found = selectors.search(query, scope, type_key, year)
+        paginator = Paginator(found.hits, PER_PAGE)
         number = request.GET.get("page") or 1
         page_obj = paginator.get_page(min(_int(number), MAX_PAGES))
         base = {k: v for k, v in (("q", query), ("opd", chosen), ("jenis", type_key),
                                   ("tahun", year or "")) if v}  # fmt: skip
+        counts = found.hits.counts
         context.update(
+            found=found,
             page_obj=page_obj,
-            results=selectors.present(list(page_obj.object_list), query, request, provisioned),
+            results=selectors.present(
+                list(page_obj.object_list), found.hits.parsed, request, provisioned
+            ),
             total=paginator.count,
-            page_url_prefix="?" + urlencode(base) + "&page=",
+            more_than=(
+                count_label(selectors.COUNT_CAP) if paginator.count > selectors.COUNT_CAP else ""
+            ),
+            shown_query=found.suggestion if found.corrected else query,
+            all_total=count_label(sum(counts.values())),
+            page_url_prefix="?"
+            + urlencode({**base, "q": found.suggestion if found.corrected else query})
+            + "&page=",
             all_opds_url="?" + urlencode({**base, "opd": forms.ALL_OPDS}),
             type_links=[
-                (t.label, "?" + urlencode({**base, "jenis": t.key}), t.key == type_key)
+                (
+                    t.label,
+                    "?" + urlencode({**base, "jenis": t.key}),
+                    t.key == type_key,
+                    count_label(counts.get(t.key, 0)),
+                )
                 for t in registry.available_types()
+                if counts.get(t.key) or t.key == type_key
             ],
             all_types_url="?" + urlencode({k: v for k, v in base.items() if k != "jenis"}),
             this_opd_url=("?" + urlencode({**base, "opd": current.slug}) if current else ""),
+            suggestion_url=(
+                "?" + urlencode({**base, "q": found.suggestion}) if found.suggestion else ""
+            ),
         )
     response = TemplateResponse(request, "search/search.html", context)
     # Result pages are not worth indexing by search engines (and would multiply endlessly).
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def count_label(count: int) -> str:
+    """``1.000+`` beyond what is counted, else the number with Indonesian grouping."""
+    if count > selectors.COUNT_CAP:
+        return f"{selectors.COUNT_CAP:,}+".replace(",", ".")
+    return f"{count:,}".replace(",", ".")
 
 
 def _int(value) -> int:

@@ -184,3 +184,28 @@ def test_documents_created_without_metadata_get_their_size_on_first_listing(clie
     assert ">CSV</abbr>, 8\xa0bita" in documents_page(client, opd_a).content.decode()
     document.refresh_from_db()
     assert document.file_size == 8
+
+
+def test_worker_reads_pdf_pages_docx_and_xlsx_and_marks_scans_and_broken_files(opd_a, run_tasks):
+    from balai.search.tests import files
+
+    pages = add_document(
+        opd_a, "Perda", data=files.pdf(["Bab satu: ketentuan umum.", "Bab dua: retribusi."])
+    )
+    scan = add_document(opd_a, "Pindaian", data=files.pdf(["", "", ""]))
+    broken = add_document(opd_a, "Rusak", data=b"%PDF-1.4 bukan pdf sungguhan")
+    docx = files.docx(["Rapat koordinasi."], [["Hadir", "12 orang"]])
+    word = add_document(opd_a, "Notulen", name="notulen.docx", data=docx)
+    xlsx = files.xlsx({"Januari": [["Kecamatan", "Jumlah"], ["Utara", 7]]})
+    sheet = add_document(opd_a, "Rekap", name="rekap.xlsx", data=xlsx)
+    image = add_document(opd_a, "Foto", name="foto.png", data=b"\x89PNG\r\n\x1a\n")
+    run_tasks()
+    for document in (pages, scan, broken, word, sheet, image):
+        document.refresh_from_db()
+    assert pages.extracted_text == "Bab satu: ketentuan umum. Bab dua: retribusi."
+    assert pages.text_page_starts == [0, 26] and pages.text_status == "ok"
+    assert scan.extracted_text == "" and scan.get_text_status_display().startswith("hasil pindaian")
+    assert broken.text_status == "error"
+    assert word.extracted_text == "Rapat koordinasi. Hadir 12 orang" and word.text_status == "ok"
+    assert sheet.extracted_text == "Januari Kecamatan Jumlah Utara 7"
+    assert image.text_status == "" and image.extracted_text == ""  # not read at all

@@ -25,16 +25,20 @@ class Command(BaseCommand):
     help = "Load the demo city (portal, OPD sites, content, services, requests, tickets)."
 
     def handle(self, *args, **options):
+        from balai.search.indexing import bulk_indexing
+
         logins: list[tuple[str, str, str]] = []
-        for path in DEMO_STEPS:
-            try:
-                if find_spec(path) is None:
+        # One search-index rebuild at the end instead of one index task per saved object.
+        with bulk_indexing():
+            for path in DEMO_STEPS:
+                try:
+                    if find_spec(path) is None:
+                        continue
+                except ModuleNotFoundError:  # the app itself is not there
                     continue
-            except ModuleNotFoundError:  # the app itself is not there
-                continue
-            self.stdout.write(f"Demo: {path}")
-            with transaction.atomic():
-                logins += import_module(path).load(self.stdout) or []
+                self.stdout.write(f"Demo: {path}")
+                with transaction.atomic():
+                    logins += import_module(path).load(self.stdout) or []
         port = settings.BALAI_SITE_PORT
         host = f"{settings.BALAI_PORTAL_DOMAIN}" + ("" if port in (80, 443) else f":{port}")
         self.stdout.write("")

@@ -1,0 +1,84 @@
+"""Wiring: content changes reach the public search index (``indexing``) in their transaction.
+
+Registered here, in the search app, so that the apps whose models are indexed (content,
+documents, layanan) know nothing about search.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+from wagtail.signals import post_page_move
+
+from balai.search import indexing, query
+from balai.search.models import Synonym
+
+# Page saves that change nothing a visitor sees (drafts, locks, counters): not re-indexed.
+BOOKKEEPING_FIELDS = frozenset({
+    "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
+    "locked", "locked_at", "locked_by", "live_revision", "numchild", "go_live_at", "expire_at",
+})  # fmt: skip
+
+
+def _page_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    """Publishing, unpublishing and any other save of a page's live content (publishing saves
+    the page with its new content, unpublishing with ``live=False``)."""
+    if raw or not isinstance(instance, Page):
+        return
+    if update_fields is not None and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
+    indexing.index_page(instance)
+
+
+def _moved(sender, instance, **kwargs) -> None:
+    indexing.move_page(instance)
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        indexing.remove_pages([instance.pk])
+
+
+def _document_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        indexing.index_document(instance)
+
+
+def _document_deleted(sender, instance, **kwargs) -> None:
+    indexing.remove_document(instance)
+
+
+def _layanan_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        indexing.index_layanan(instance)
+
+
+def _layanan_deleted(sender, instance, **kwargs) -> None:
+    indexing.remove_layanan(instance)
+
+
+def _opd_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        indexing.assign_opd(instance)
+
+
+def _synonyms_changed(sender, **kwargs) -> None:
+    query.forget_synonyms()
+
+
+def connect() -> None:
+    from balai.layanan.models import Layanan
+    from balai.opd.models import OPD
+
+    post_save.connect(_page_saved, dispatch_uid="balai_search_page_saved")
+    post_page_move.connect(_moved, dispatch_uid="balai_search_moved")
+    post_delete.connect(_page_deleted, dispatch_uid="balai_search_page_deleted")
+    document = get_document_model()
+    post_save.connect(_document_saved, sender=document, dispatch_uid="balai_search_doc_saved")
+    post_delete.connect(_document_deleted, sender=document, dispatch_uid="balai_search_doc_del")
+    post_save.connect(_layanan_saved, sender=Layanan, dispatch_uid="balai_search_layanan")
+    post_delete.connect(_layanan_deleted, sender=Layanan, dispatch_uid="balai_search_layanan_del")
+    post_save.connect(_opd_saved, sender=OPD, dispatch_uid="balai_search_opd_saved")
+    post_save.connect(_synonyms_changed, sender=Synonym, dispatch_uid="balai_search_syn_saved")
+    post_delete.connect(_synonyms_changed, sender=Synonym, dispatch_uid="balai_search_syn_del")
