@@ -12,7 +12,7 @@ DEMO_ENV := DEBUG=0 BALAI_HTTPS=0 SECRET_KEY=demo-not-secret-$(PORT) \
 	STATIC_ROOT=$(CURDIR)/var/static \
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH=$(CURDIR)/var/mail
 
-.PHONY: install demo demo-data test test-sqlite test-postgres test-browser lint lock messages clean \
+.PHONY: install demo demo-data test test-sqlite test-postgres test-browser lint check lock messages clean \
 	system-deps-demo system-deps-test services
 
 $(BIN)/python:
@@ -57,6 +57,7 @@ demo: demo-data
 	$(DEMO_ENV) $(BIN)/python manage.py rundemo 0.0.0.0:$(PORT)
 
 test: install system-deps-test services node_modules/.installed
+	$(MAKE) check
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 	$(MAKE) test-browser
@@ -75,6 +76,14 @@ test-browser: install node_modules/.installed
 lint: install
 	$(BIN)/ruff check balai tests bench
 	$(BIN)/ruff format --check balai tests bench
+
+# What a review checks, in CI before the tests: lint and format, migrations that match the
+# models, the layer contract (pyproject.toml [tool.importlinter]), types of the rules' modules.
+check: lint
+	DJANGO_SETTINGS_MODULE=balai.settings.test DATABASE_URL=sqlite:///$(CURDIR)/var/check.sqlite3 \
+		$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy $(wildcard balai/*/services.py balai/*/selectors.py balai/*/access.py balai/*/access/*.py)
 
 clean:
 	rm -rf var/test-media var/test.sqlite3*

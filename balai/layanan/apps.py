@@ -27,3 +27,13 @@ class LayananConfig(AppConfig):
 
         for model in (Layanan, Maklumat, SurveyResponse):
             register_permission_policy(model, OPDScopedPermissionPolicy(model))
+
+        from balai.search.signals import index_records
+        from balai.search.sources import layanan_entry
+
+        index_records(
+            Layanan,
+            source="layanan",
+            to_entry=layanan_entry,
+            published=lambda: Layanan.objects.filter(is_published=True),
+        )

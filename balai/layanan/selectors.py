@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Field, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from balai.layanan import periods
@@ -93,6 +93,7 @@ def report(period: periods.Period, opd: OPD | None = None) -> dict:
     for field in ("gender", "education", "occupation"):
         counts = dict(qs.order_by().values_list(field).annotate(c=Count("id")))
         model_field = SurveyResponse._meta.get_field(field)
+        assert isinstance(model_field, Field) and model_field.choices is not None
         profile[model_field.verbose_name] = [
             (label, counts.get(value, 0)) for value, label in model_field.choices
         ]
@@ -113,10 +114,10 @@ def report(period: periods.Period, opd: OPD | None = None) -> dict:
 def compliance_by_opd(opd_ids: list[int] | None = None) -> dict[int, dict]:
     """Per OPD: published services, complete services, maklumat, current IKM and the public page
     that proves it. Four queries whatever the number of OPDs (for the monitoring scorecard)."""
-    opds = OPD.objects.select_related("site")
+    opd_qs = OPD.objects.select_related("site")
     if opd_ids is not None:
-        opds = opds.filter(pk__in=opd_ids)
-    opds = list(opds)  # query 1
+        opd_qs = opd_qs.filter(pk__in=opd_ids)
+    opds = list(opd_qs)  # query 1
     ids = [o.pk for o in opds]
     counts = {
         row["opd_id"]: row

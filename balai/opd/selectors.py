@@ -28,8 +28,8 @@ def opd_for_site(site: Site | None) -> OPD | None:
 def opd_for_request(request: HttpRequest) -> OPD | None:
     """The OPD whose site serves this request (cached on the request), or None on the portal."""
     if not hasattr(request, "_balai_opd"):
-        request._balai_opd = opd_for_site(site_for_request(request))
-    return request._balai_opd
+        request._balai_opd = opd_for_site(site_for_request(request))  # type: ignore[attr-defined]
+    return request._balai_opd  # type: ignore[attr-defined]
 
 
 def opds_by_root_path() -> dict[str, OPD]:

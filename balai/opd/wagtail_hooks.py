@@ -6,11 +6,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
-from wagtail.models import Page
 
 from balai.opd import admin_views
-from balai.opd.models import OPD
 from balai.opd.permissions import pages_of_user_opds
 
 
@@ -75,48 +72,3 @@ def limit_explorer(parent_page, pages, request):
     if request.user.is_superuser:
         return pages
     return pages.filter(pk__in=pages_of_user_opds(request.user).values("pk"))
-
-
-# --- the OPD dashboard --------------------------------------------------------------------------
-
-
-class OPDDashboardPanel(Component):
-    """What an OPD user sees first: their site, "Tulis berita", recent pages, drafts waiting."""
-
-    name = "opd_dashboard"
-    order = 10
-    template_name = "opd/admin/dashboard_panel.html"
-
-    def __init__(self, opd: OPD, user):
-        self.opd = opd
-        self.user = user
-
-    def get_context_data(self, parent_context=None):
-        from balai.content.models import BeritaIndexPage
-
-        root = self.opd.root_page
-        subtree = Page.objects.descendant_of(root, inclusive=True)
-        berita_index = BeritaIndexPage.objects.child_of(root).first()
-        return {
-            "opd": self.opd,
-            "write_news_url": (
-                reverse("wagtailadmin_pages:add", args=("content", "beritapage", berita_index.pk))
-                if berita_index
-                else None
-            ),
-            "recent_pages": subtree.order_by("-latest_revision_created_at").select_related(
-                "content_type"
-            )[:8],
-            "drafts": subtree.filter(has_unpublished_changes=True)
-            .order_by("-latest_revision_created_at")
-            .select_related("content_type")[:8],
-            "in_review": subtree.filter(_workflow_states__status="in_progress").distinct()[:8],
-        }
-
-
-@hooks.register("construct_homepage_panels")
-def add_opd_panel(request, panels):
-    for opd in OPD.objects.for_user(request.user).provisioned().select_related("site__root_page"):
-        if request.user.is_superuser:
-            break
-        panels.insert(0, OPDDashboardPanel(opd, request.user))

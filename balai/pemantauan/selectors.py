@@ -28,7 +28,7 @@ def city_overview(cards: list[Scorecard]) -> dict:
     stalest = sorted(cards, key=lambda c: -(10**6 if c.days_since_publication is None
                                              else c.days_since_publication))[:5]  # fmt: skip
     slowest = sorted((c for c in cards if c.response_hours is not None),
-                     key=lambda c: -c.response_hours)[:5]  # fmt: skip
+                     key=lambda c: -(c.response_hours or 0))[:5]  # fmt: skip
     return {"zones": zones, "stalest": stalest, "slowest": slowest, "count": len(cards)}
 
 

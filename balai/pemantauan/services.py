@@ -77,7 +77,7 @@ def current_weights() -> dict[str, float]:
 
 def rank(cards: list[Scorecard]) -> None:
     """City ranking: highest total first; ties share a rank; OPDs without a total are unranked."""
-    ordered = sorted((c for c in cards if c.total is not None), key=lambda c: -c.total)
+    ordered = sorted((c for c in cards if c.total is not None), key=lambda c: -(c.total or 0))
     previous, position = None, 0
     for i, card in enumerate(ordered, start=1):
         if card.total != previous:

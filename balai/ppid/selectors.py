@@ -81,10 +81,10 @@ def dip_items(opd: OPD | None) -> QuerySet[InformasiPublik]:
 
 
 def dip_by_category(opd: OPD | None) -> list[tuple[str, str, list[InformasiPublik]]]:
-    groups: dict[str, list] = defaultdict(list)
+    groups: dict[str, list[InformasiPublik]] = defaultdict(list)
     for item in dip_items(opd):
         groups[item.kategori].append(item)
-    return [(code, label, groups.get(code, [])) for code, label in Kategori.choices]
+    return [(code, str(label), groups.get(code, [])) for code, label in Kategori.choices]
 
 
 def ppid_stats_by_opd(

@@ -25,7 +25,7 @@ from wagtail.models import Page, get_page_models
 from balai.search import analysis
 from balai.search.backends import IndexRow, backend, stems
 from balai.search.models import SearchEntry, SearchWord
-from balai.search.sources import EntryData, document_entry, layanan_entry, page_entry
+from balai.search.sources import RECORD_SOURCES, EntryData, document_entry, page_entry
 
 logger = logging.getLogger(__name__)
 
@@ -174,19 +174,21 @@ def remove_document(document) -> None:
         _remove(SearchEntry.Source.DOCUMENT, [document.pk])
 
 
-def index_layanan(layanan) -> None:
+def index_record(record) -> None:
+    """A registered record (a service, …) saved: stored while published, removed otherwise."""
     if suspended():
         return
-    data = layanan_entry(layanan)
+    source = RECORD_SOURCES[type(record)]
+    data = source.to_entry(record)
     if data is None:
-        _remove(SearchEntry.Source.LAYANAN, [layanan.pk])
+        _remove(source.source, [record.pk])
     else:
         _store([data])
 
 
-def remove_layanan(layanan) -> None:
+def remove_record(record) -> None:
     if not suspended():
-        _remove(SearchEntry.Source.LAYANAN, [layanan.pk])
+        _remove(RECORD_SOURCES[type(record)].source, [record.pk])
 
 
 # --- full rebuild --------------------------------------------------------------------------------
@@ -230,12 +232,11 @@ def _all_entries() -> Iterator[EntryData]:
         data = document_entry(document, collections)
         if data is not None:
             yield data
-    from balai.layanan.models import Layanan
-
-    for layanan in Layanan.objects.filter(is_published=True).order_by("pk").iterator(BATCH):
-        data = layanan_entry(layanan)
-        if data is not None:
-            yield data
+    for source in RECORD_SOURCES.values():
+        for record in source.published().order_by("pk").iterator(BATCH):
+            data = source.to_entry(record)
+            if data is not None:
+                yield data
 
 
 @transaction.atomic

@@ -103,10 +103,12 @@ def filters_for(scope: Scope, type_key: str = "", year: int | None = None) -> Fi
     elif scope.portal_only:
         filters.portal_only = True
     else:
-        hidden = scope.hidden_opd_ids
-        if hidden is None:
-            hidden = OPD.objects.filter(is_active=False).values_list("pk", flat=True)
-        filters.hidden_opd_ids = list(hidden)
+        if scope.hidden_opd_ids is not None:
+            filters.hidden_opd_ids = list(scope.hidden_opd_ids)
+        else:
+            filters.hidden_opd_ids = list(
+                OPD.objects.filter(is_active=False).values_list("pk", flat=True)
+            )
     filters.hidden_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     return filters
 
@@ -184,7 +186,7 @@ def present(ids: list[int], parsed: ParsedQuery, request, opds: list[OPD]) -> li
 
     rows: list[Result] = []
     for entry in ordered:
-        opd = by_id.get(entry.opd_id)
+        opd = by_id.get(entry.opd_id) if entry.opd_id is not None else None
         search_type = types.get(entry.kind) or types[registry.OTHER_PAGES]
         label = str(search_type.label) + (f" · {entry.label}" if entry.label else "")
         if entry.source == SearchEntry.Source.PAGE:

@@ -14,8 +14,11 @@ albums and OPD home pages count as content with a title alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search import index
@@ -145,6 +148,19 @@ def document_entry(document, opd_ids_by_collection_path: dict[str, int]) -> Entr
         date=created, year=document.year, page_starts=list(document.text_page_starts or []),
         label=str(document.get_category_display()), note=document.text_status,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RecordSource:
+    """A model other than pages and documents whose rows are search entries (a service, …),
+    registered by its own app through ``balai.search.signals.index_records``."""
+
+    source: str  # a SearchEntry.Source value
+    to_entry: Callable[[Any], EntryData | None]
+    published: Callable[[], QuerySet]
+
+
+RECORD_SOURCES: dict[type[Model], RecordSource] = {}
 
 
 def layanan_entry(layanan) -> EntryData | None:

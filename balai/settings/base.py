@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "balai.sms",
     "balai.search",
     "balai.pemantauan",
+    "balai.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
