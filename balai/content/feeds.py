@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from balai.content import selectors
 from balai.content.security import add_csp
-from balai.opd.selectors import opd_for_request
+from balai.opd.selectors import opd_for_request, opds_by_root_path
 
 FEED_SIZE = 30
 KINDS = {
@@ -69,7 +69,7 @@ class ContentFeed(Feed):
         chosen.sort(
             key=lambda p: p.first_published_at or p.latest_revision_created_at, reverse=True
         )
-        items = selectors.attach_opd(chosen[:FEED_SIZE], selectors.opd_map())
+        items = selectors.attach_opd(chosen[:FEED_SIZE], opds_by_root_path())
         for item in items:
             item.feed_url = item.get_full_url(obj["request"])
         return items

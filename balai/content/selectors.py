@@ -2,7 +2,7 @@
 aggregation across every OPD.
 
 Every function runs a fixed number of queries whatever the number of OPDs: the OPD of each item is
-found from its tree path in a map built by one query (``opd_map``), never per item.
+found from its tree path in a map built by one query (``opds_by_root_path``), never per item.
 """
 
 from __future__ import annotations
@@ -20,27 +20,18 @@ from wagtail.models import Page
 
 from balai.content.models import AgendaPage, AlbumPage, BeritaPage, PengumumanPage
 from balai.opd.models import OPD, SiteBranding
-from balai.opd.selectors import OPD_HOME_DEPTH, PATH_STEP
+from balai.opd.selectors import HOME_PATH_LEN, opd_path_prefix, opds_by_root_path
 
 PER_PAGE = 12
-HOME_PATH_LEN = PATH_STEP * OPD_HOME_DEPTH
 # What counts as a "publication" for the directory's "latest publication" date.
 PUBLICATION_MODELS = (BeritaPage, PengumumanPage, AgendaPage, AlbumPage)
-
-
-def opd_map() -> dict[str, OPD]:
-    """Home-page path -> OPD, for every provisioned OPD (one query, cached per request cycle)."""
-    return {
-        opd.site.root_page.path: opd
-        for opd in OPD.objects.provisioned().select_related("site__root_page", "logo")
-    }
 
 
 def attach_opd(items, opds: dict[str, OPD]) -> list:
     """Mark each page with the OPD it belongs to (``item.source_opd``, None for the portal)."""
     items = list(items)
     for item in items:
-        item.source_opd = opds.get(item.path[:HOME_PATH_LEN])
+        item.source_opd = opds.get(opd_path_prefix(item))
     return items
 
 
@@ -129,7 +120,7 @@ class PortalHome:
 
 def portal_home(portal_root: Page, n_news: int = 6, n_ann: int = 5, n_agenda: int = 5):
     """Latest items of every OPD (and the portal's own), each with its OPD."""
-    opds = opd_map()
+    opds = opds_by_root_path()
     hidden = hidden_from_portal_paths()
     return PortalHome(
         news=attach_opd(_exclude_paths(news(), hidden)[:n_news], opds),

@@ -10,9 +10,12 @@ from wagtail.models import Page, Site
 
 from balai.opd.models import OPD
 
-# Wagtail's treebeard paths use 4 characters per level; an OPD home sits at depth 2.
-PATH_STEP = 4
+# Wagtail's treebeard paths use ``Page.steplen`` (4) characters per level; an OPD home sits at
+# depth 2 (directly under the root), so the first HOME_PATH_LEN characters of a page's path are
+# its site's home path. The one spelling of that rule: use opd_path_prefix / HOME_PATH_LEN.
+PATH_STEP = Page.steplen
 OPD_HOME_DEPTH = 2
+HOME_PATH_LEN = PATH_STEP * OPD_HOME_DEPTH
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
@@ -40,8 +43,15 @@ def opds_by_root_path() -> dict[str, OPD]:
     }
 
 
-def opd_path_prefix(page: Page) -> str:
-    return page.path[: PATH_STEP * OPD_HOME_DEPTH]
+def opd_ids_by_root_path() -> dict[str, int]:
+    """Home-page path -> OPD id, for every OPD with a site (one query, ids only)."""
+    return dict(OPD.objects.exclude(site=None).values_list("site__root_page__path", "pk"))
+
+
+def opd_path_prefix(page: Page | str) -> str:
+    """The home-page path of the site a page (or a tree path) belongs to."""
+    path = page if isinstance(page, str) else page.path
+    return path[:HOME_PATH_LEN]
 
 
 def opd_for_page(page: Page) -> OPD | None:

@@ -27,9 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, ReferenceIndex
 
-# OPD home pages sit at depth 2 (directly under the root), so the first 2 × steplen characters of
-# a page's tree path name its site.
-HOME_PATH_LEN = 2 * Page.steplen
+from balai.opd.selectors import HOME_PATH_LEN
 
 PUBLICATION_MODELS = ("beritapage", "pengumumanpage", "agendapage", "albumpage")
 PROFILE_PAGES = {
@@ -65,9 +63,7 @@ class Context:
 
     def opd_by_prefix(self) -> dict[str, object]:
         if "prefix" not in self.cache:
-            self.cache["prefix"] = {
-                o.root_page.path[:HOME_PATH_LEN]: o for o in self.opds if o.site_id
-            }
+            self.cache["prefix"] = {o.root_page.path: o for o in self.opds if o.site_id}
         return self.cache["prefix"]
 
 
@@ -302,17 +298,9 @@ def contact(ctx: Context):
             3 - len(missing),
             ", ".join(missing) and str(_("kurang: ")) + ", ".join(missing) or str(_("lengkap")),
             round(100.0 * (3 - len(missing)) / 3, 2),
-            reverse("opd:edit", args=[opd.pk]) if _has_url("opd:edit") else "",
+            reverse("opd:edit", args=[opd.pk]),
         )
     return out
-
-
-def _has_url(name: str) -> bool:
-    try:
-        reverse(name, args=[1])
-    except Exception:  # noqa: BLE001 - the URL name is optional
-        return False
-    return True
 
 
 @indicator("logo", "kelengkapan", _("Logo OPD"), 0.5, _("Logo OPD diunggah."))

@@ -14,8 +14,8 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, PageLogEntry
 
 from balai.opd.models import OPD
+from balai.opd.selectors import opd_path_prefix, opds_by_root_path
 
-from .indicators import HOME_PATH_LEN
 from .models import MonitoringSettings, SpamAlert
 
 DATA = Path(__file__).parent / "data"
@@ -100,7 +100,7 @@ def publisher(page) -> str:
 
 
 def _opd_for_path(path: str, opds: dict[str, OPD]) -> OPD | None:
-    return opds.get(path[:HOME_PATH_LEN])
+    return opds.get(opd_path_prefix(path))
 
 
 def _alert(**fields) -> SpamAlert | None:
@@ -123,9 +123,7 @@ def scan(since=None) -> list[SpamAlert]:
     allowed = list(default_domains()) + [
         d.strip().lower() for d in conf.allowed_link_domains.splitlines() if d.strip()
     ]
-    opds = {
-        o.root_page.path[:8]: o for o in OPD.objects.provisioned().select_related("site__root_page")
-    }
+    opds = opds_by_root_path()
     by_collection = {o.collection_id: o for o in opds.values()}
     created: list[SpamAlert] = []
     pages = Page.objects.live().filter(depth__gt=1)

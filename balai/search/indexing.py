@@ -22,6 +22,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 
+from balai.opd.selectors import opd_ids_by_root_path
 from balai.search import analysis
 from balai.search.backends import IndexRow, backend, stems
 from balai.search.models import SearchEntry, SearchWord
@@ -35,12 +36,6 @@ _state = threading.local()
 
 
 # --- lookups the sources need ----------------------------------------------------------------
-
-
-def opd_ids_by_root_path() -> dict[str, int]:
-    from balai.opd.models import OPD
-
-    return dict(OPD.objects.exclude(site=None).values_list("site__root_page__path", "pk"))
 
 
 def opd_ids_by_collection_path() -> dict[str, int]:
