@@ -22,6 +22,7 @@ from wagtail.snippets.models import register_snippet
 
 from balai.adminui.forms import BalaiPageForm
 from balai.content.blocks import RICH_TEXT_FEATURES, BodyBlock, VideoBlock
+from balai.opd.selectors import opd_path_prefix, opds_by_root_path
 
 IMAGE_MODEL = "images.BalaiImage"
 DOCUMENT_MODEL = "documents.BalaiDocument"
@@ -77,7 +78,33 @@ class BalaiPage(Page):
 
     def on_portal(self) -> bool:
         """Whether this page belongs to the portal (whose lists gather every OPD)."""
-        return PortalHomePage.objects.filter(path=self.path[:8]).exists()
+        return PortalHomePage.objects.filter(path=opd_path_prefix(self)).exists()
+
+
+class IndexPage(BalaiPage):
+    """A section's page (berita, pengumuman, agenda, galeri, dokumen, kontak, direktori): an intro
+    and, for most, a list. One per parent. On the portal the lists gather every OPD."""
+
+    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def listing_root(self) -> Page | None:
+        """Whose items the list shows: None on the portal (every OPD), else the OPD's home."""
+        return None if self.on_portal() else self.get_parent()
+
+    def listing(self, request, qs, city_wide: bool, **extra) -> dict:
+        """Context of one page of ``qs``; city-wide lists name each item's OPD (one query)."""
+        from balai.content import selectors
+
+        items = selectors.paginate(qs, request)
+        if city_wide:
+            items.object_list = selectors.attach_opd(items.object_list, opds_by_root_path())
+        return {"items": items, "city_wide": city_wide, **extra}
 
 
 # --- Homes ----------------------------------------------------------------------------------
@@ -326,12 +353,8 @@ class BeritaTag(TaggedItemBase):
     )
 
 
-class BeritaIndexPage(BalaiPage):
-    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class BeritaIndexPage(IndexPage):
     subpage_types = ["content.BeritaPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("indeks berita")
@@ -340,25 +363,21 @@ class BeritaIndexPage(BalaiPage):
         from balai.content import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        city_wide = self.on_portal()
-        qs = selectors.news(None if city_wide else self.get_parent())
+        root = self.listing_root()
+        qs = selectors.news(root)
         category = KategoriBerita.objects.filter(slug=request.GET.get("kategori") or "").first()
         if category:
             qs = qs.filter(category=category)
         tag = (request.GET.get("tag") or "").strip()
         if tag:
             qs = qs.filter(tags__slug=tag).distinct()
+        listing = self.listing(request, qs, city_wide=root is None)
         context.update(
-            items=selectors.paginate(qs, request),
+            listing,
             categories=KategoriBerita.objects.all(),
             active_category=category,
             active_tag=tag,
-            city_wide=city_wide,
         )
-        if city_wide:
-            context["items"].object_list = selectors.attach_opd(
-                context["items"].object_list, selectors.opd_map()
-            )
         return context
 
 
@@ -443,12 +462,8 @@ class BeritaGalleryImage(Orderable):
 # --- Announcements ---------------------------------------------------------------------------
 
 
-class PengumumanIndexPage(BalaiPage):
-    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class PengumumanIndexPage(IndexPage):
     subpage_types = ["content.PengumumanPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("indeks pengumuman")
@@ -457,13 +472,9 @@ class PengumumanIndexPage(BalaiPage):
         from balai.content import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        city_wide = self.on_portal()
-        qs = selectors.current_announcements(None if city_wide else self.get_parent())
-        context.update(items=selectors.paginate(qs, request), city_wide=city_wide)
-        if city_wide:
-            context["items"].object_list = selectors.attach_opd(
-                context["items"].object_list, selectors.opd_map()
-            )
+        root = self.listing_root()
+        qs = selectors.current_announcements(root)
+        context.update(self.listing(request, qs, city_wide=root is None))
         return context
 
 
@@ -517,12 +528,8 @@ class PengumumanPage(BalaiPage):
 # --- Agenda ----------------------------------------------------------------------------------
 
 
-class AgendaIndexPage(BalaiPage):
-    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class AgendaIndexPage(IndexPage):
     subpage_types = ["content.AgendaPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("indeks agenda")
@@ -531,15 +538,10 @@ class AgendaIndexPage(BalaiPage):
         from balai.content import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        city_wide = self.on_portal()
-        root = None if city_wide else self.get_parent()
+        root = self.listing_root()
         past = request.GET.get("waktu") == "lalu"
         qs = selectors.past_agenda(root) if past else selectors.upcoming_agenda(root)
-        context.update(items=selectors.paginate(qs, request), city_wide=city_wide, past=past)
-        if city_wide:
-            context["items"].object_list = selectors.attach_opd(
-                context["items"].object_list, selectors.opd_map()
-            )
+        context.update(self.listing(request, qs, city_wide=root is None, past=past))
         return context
 
 
@@ -589,12 +591,8 @@ class AgendaPage(RoutablePageMixin, BalaiPage):
 # --- Gallery ---------------------------------------------------------------------------------
 
 
-class GaleriIndexPage(BalaiPage):
-    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class GaleriIndexPage(IndexPage):
     subpage_types = ["content.AlbumPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("indeks galeri")
@@ -641,15 +639,11 @@ class AlbumPhoto(Orderable):
 # --- Documents, contact, directory -----------------------------------------------------------
 
 
-class DokumenIndexPage(BalaiPage):
+class DokumenIndexPage(IndexPage):
     """Public list of the documents in the OPD's collection (on the portal: of every OPD),
     filterable by category and year, with file type, size and download count."""
 
-    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
     documents_per_page = 20
 
     class Meta:
@@ -672,9 +666,6 @@ class DokumenIndexPage(BalaiPage):
         page_obj = Paginator(listed, self.documents_per_page).get_page(request.GET.get("page"))
         filters = {k: v for k, v in (("kategori", category), ("tahun", year)) if v}
         documents = list(page_obj.object_list)
-        for document in documents:
-            if document.file_size is None:  # created outside the admin: measured once, saved
-                document.get_file_size()
         if opd is None:  # the portal lists every OPD's documents: name the source of each
             names = selectors.opd_names_by_collection()
             for document in documents:
@@ -689,14 +680,10 @@ class DokumenIndexPage(BalaiPage):
         return context
 
 
-class KontakPage(BalaiPage):
+class KontakPage(IndexPage):
     """Contact page; the data comes from the OPD record (or the Pemda settings on the portal)."""
 
-    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("kontak")
@@ -709,12 +696,9 @@ class KontakPage(BalaiPage):
         return context
 
 
-class OPDDirectoryPage(BalaiPage):
+class OPDDirectoryPage(IndexPage):
     """The portal's directory of every active OPD site (``/opd/``)."""
 
-    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["content.PortalHomePage"]
     subpage_types: list[str] = []
     max_count = 1
