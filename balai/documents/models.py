@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +79,15 @@ class BalaiDocument(AbstractDocument):
         verbose_name = _("dokumen")
         verbose_name_plural = _("dokumen")
         permissions = [("choose_document", "Can choose document")]
+
+    def save(self, *args, **kwargs):
+        # Documents created outside the admin's form (demo, imports, the API) get their size and
+        # hash when stored, as the form does, so no list measures or writes while rendering.
+        if self.file and (self.file_size is None or not self.file_hash):
+            # A file missing from storage is listed without a size.
+            with contextlib.suppress(OSError):
+                self._set_document_file_metadata()
+        super().save(*args, **kwargs)
 
     @property
     def file_extension_upper(self) -> str:
