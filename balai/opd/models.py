@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
 
@@ -185,45 +185,6 @@ class OPD(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OPDQuerySet.as_manager()
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("name"),
-                FieldPanel("short_name"),
-                FieldPanel("jenis"),
-                FieldPanel("parent"),
-            ],  # fmt: skip
-            heading=_("Identitas"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("kepala_nama"), FieldPanel("kepala_nip"), FieldPanel("kepala_jabatan")],
-            heading=_("Pimpinan"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("email"),
-                FieldPanel("opening_hours"),
-                FieldPanel("map_url"),
-            ],  # fmt: skip
-            heading=_("Kontak"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("facebook"),
-                FieldPanel("instagram"),
-                FieldPanel("x_twitter"),
-                FieldPanel("youtube"),
-                FieldPanel("tiktok"),
-            ],  # fmt: skip
-            heading=_("Media sosial"),
-        ),
-        FieldPanel("logo"),
-        FieldPanel("requires_approval"),
-        FieldPanel("sms_keywords"),
-    ]
 
     class Meta:
         verbose_name = _("OPD")

@@ -42,10 +42,6 @@ def create_operator(
     return user
 
 
-def operator_opd(user) -> OPD | None:
-    return OPD.objects.for_user(user).first() if not user.is_superuser else None
-
-
 def operator_role(user, opd: OPD) -> str | None:
     ids = set(user.groups.values_list("id", flat=True))
     if opd.admin_group_id in ids:

@@ -168,15 +168,3 @@ def sync_workflow(opd: OPD) -> None:
         workflow = Workflow.objects.create(name=workflow_name(opd), active=True)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-
-
-def role_of(user, opd: OPD) -> str | None:
-    """'kominfo', 'admin', 'operator' or None for this user in this OPD."""
-    if user.is_superuser:
-        return "kominfo"
-    group_ids = set(user.groups.values_list("id", flat=True))
-    if opd.admin_group_id in group_ids:
-        return "admin"
-    if opd.operator_group_id in group_ids:
-        return "operator"
-    return None
