@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from balai.core.downloads import download
+
 
 def _escape(text: str) -> str:
     """RFC 5545 §3.3.11 TEXT escaping."""
@@ -78,8 +80,5 @@ def render_calendar(request: HttpRequest, events: Iterable, name: str = "") -> s
 def calendar_response(
     request: HttpRequest, events: Iterable, filename: str, name: str = ""
 ) -> HttpResponse:
-    response = HttpResponse(
-        render_calendar(request, events, name), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    calendar = render_calendar(request, events, name)
+    return download(calendar, filename, "text/calendar; charset=utf-8")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from balai.core.downloads import download
 from balai.core.public_forms import ALREADY_SENT, TOO_MANY, client_ip, rate_limited
 from balai.layanan import exports, periods, selectors, services
 from balai.layanan.forms import SurveyForm
@@ -144,14 +145,14 @@ def report(request, page, *, fmt=None, opd=None):
         for p, r in data["trend"]
     ]  # fmt: skip
     if fmt == "xlsx":
-        return _download(
+        return download(
             exports.report_xlsx(data),
             f"ikm-{period.key}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     if fmt == "pdf":
         html = render_to_string("layanan/report_pdf.html", data, request=request)
-        return _download(
+        return download(
             exports.html_to_pdf(html, request.build_absolute_uri("/")),
             f"ikm-{period.key}.pdf",
             "application/pdf",
@@ -160,12 +161,6 @@ def report(request, page, *, fmt=None, opd=None):
     if data["overall"]:
         data["sample_hint"] = sample_size(1000)
     return _render(request, page, "layanan/report.html", data)
-
-
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def directory(request, page):

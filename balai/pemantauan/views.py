@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from balai.core.downloads import PDF, XLSX, download
 from balai.opd.models import OPD
 
 from . import selectors, spam
@@ -98,13 +99,8 @@ def export_xlsx(request):
         ws.append(row)
     buf = io.BytesIO()
     wb.save(buf)
-    response = HttpResponse(
-        buf.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     name = f"rapor-opd-{period:%Y-%m}.xlsx" if period else "rapor-opd.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(buf.getvalue(), name, XLSX)
 
 
 def export_pdf(request):
@@ -116,10 +112,8 @@ def export_pdf(request):
         "pemantauan/export_pdf.html",
         {"cards": cards, "period": period, "overview": selectors.city_overview(cards)},
     )
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     name = f"rapor-opd-{period:%Y-%m}.pdf" if period else "rapor-opd.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(HTML(string=html).write_pdf(), name, PDF)
 
 
 def spam_alerts(request):

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from balai.core.downloads import PDF, XLSX, download
 from balai.core.privacy import mask_nik, mask_phone
 from balai.opd.models import OPD
 from balai.ppid import exports, selectors, services
@@ -210,19 +211,7 @@ def laporan(request):
     s = selectors.statistik(start, end, opd)
     fmt = request.GET.get("format")
     if fmt == "xlsx":
-        return HttpResponse(
-            exports.report_xlsx(s),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={
-                "Content-Disposition": f'attachment; filename="laporan-ppid-{start}-{end}.xlsx"'
-            },
-        )
+        return download(exports.report_xlsx(s), f"laporan-ppid-{start}-{end}.xlsx", XLSX)
     if fmt == "pdf":
-        return HttpResponse(
-            exports.report_pdf(s),
-            content_type="application/pdf",
-            headers={
-                "Content-Disposition": f'attachment; filename="laporan-ppid-{start}-{end}.pdf"'
-            },
-        )
+        return download(exports.report_pdf(s), f"laporan-ppid-{start}-{end}.pdf", PDF)
     return render(request, "ppid/admin/laporan.html", {"s": s, "start": start, "end": end})

@@ -7,12 +7,13 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from balai.core.downloads import PDF, XLSX, download
 from balai.core.public_forms import ALREADY_SENT, TOO_MANY, client_ip, rate_limited
 from balai.opd.selectors import opd_for_request
 from balai.ppid import exports, selectors, services
@@ -104,11 +105,7 @@ def pemberitahuan_pdf(request, token):
     item = _by_token(token)
     if item.is_open:
         raise Http404
-    return HttpResponse(
-        exports.notice_pdf(item),
-        content_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="pemberitahuan-{item.id}.pdf"'},
-    )
+    return download(exports.notice_pdf(item), f"pemberitahuan-{item.id}.pdf", PDF, inline=True)
 
 
 def lampiran(request, token, pk):
@@ -144,20 +141,12 @@ def dip(request):
 
 def dip_xlsx(request):
     opd, _k, items = _dip_scope(request)
-    return HttpResponse(
-        exports.dip_xlsx(items, opd),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": 'attachment; filename="daftar-informasi-publik.xlsx"'},
-    )
+    return download(exports.dip_xlsx(items, opd), "daftar-informasi-publik.xlsx", XLSX)
 
 
 def dip_pdf(request):
     opd, _k, items = _dip_scope(request)
-    return HttpResponse(
-        exports.dip_pdf(items, opd),
-        content_type="application/pdf",
-        headers={"Content-Disposition": 'attachment; filename="daftar-informasi-publik.pdf"'},
-    )
+    return download(exports.dip_pdf(items, opd), "daftar-informasi-publik.pdf", PDF)
 
 
 def _period(request) -> tuple[dt.date, dt.date]:
