@@ -1,0 +1,99 @@
+"""What every page type shares: the base page with its summary, and the section index page."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from balai.adminui.forms import BalaiPageForm
+from balai.content.blocks import RICH_TEXT_FEATURES
+from balai.opd.selectors import opd_path_prefix, opds_by_root_path
+
+IMAGE_MODEL = "images.BalaiImage"
+DOCUMENT_MODEL = "documents.BalaiDocument"
+
+OPD_SECTION_TYPES = [
+    "content.ProfilPage",
+    "content.BeritaIndexPage",
+    "content.PengumumanIndexPage",
+    "content.AgendaIndexPage",
+    "content.GaleriIndexPage",
+    "content.DokumenIndexPage",
+    "layanan.LayananIndexPage",
+    "ppid.PPIDPage",
+    "content.KontakPage",
+    "content.HalamanPage",
+]
+
+
+class BalaiPage(Page):
+    """Base of every Balai page: a summary used by lists, search results and share cards."""
+
+    summary = models.TextField(
+        _("ringkasan"),
+        blank=True,
+        max_length=400,
+        help_text=_("Satu-dua kalimat untuk daftar, hasil pencarian dan pratinjau tautan."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+    base_form_class = BalaiPageForm  # settles slug clashes (balai.adminui.forms)
+
+    class Meta:
+        abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        # The type's own template, or the generic page until the type has one.
+        return [super().get_template(request, *args, **kwargs), "content/generic_page.html"]
+
+    @cached_property
+    def opd(self):
+        from balai.opd.selectors import opd_for_page
+
+        return opd_for_page(self)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self._meta.app_label != "content":
+            return response  # other apps' pages opt in themselves
+        from balai.content.security import add_csp
+
+        return add_csp(response)
+
+    def on_portal(self) -> bool:
+        """Whether this page belongs to the portal (whose lists gather every OPD)."""
+        from balai.content.models.homes import PortalHomePage
+
+        return PortalHomePage.objects.filter(path=opd_path_prefix(self)).exists()
+
+
+class IndexPage(BalaiPage):
+    """A section's page (berita, pengumuman, agenda, galeri, dokumen, kontak, direktori): an intro
+    and, for most, a list. One per parent. On the portal the lists gather every OPD."""
+
+    intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def listing_root(self) -> Page | None:
+        """Whose items the list shows: None on the portal (every OPD), else the OPD's home."""
+        return None if self.on_portal() else self.get_parent()
+
+    def listing(self, request, qs, city_wide: bool, **extra) -> dict:
+        """Context of one page of ``qs``; city-wide lists name each item's OPD (one query)."""
+        from balai.content import selectors
+
+        items = selectors.paginate(qs, request)
+        if city_wide:
+            items.object_list = selectors.attach_opd(items.object_list, opds_by_root_path())
+        return {"items": items, "city_wide": city_wide, **extra}
