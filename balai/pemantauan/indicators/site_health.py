@@ -105,7 +105,7 @@ def alt_text(ctx: Context):
     _("Peringatan terbuka dari pemantauan spam judi/SEO; satu temuan membuat nilai nol."),
 )
 def suspicious(ctx: Context):
-    from .models import SpamAlert
+    from balai.pemantauan.models import SpamAlert
 
     counts = dict(
         SpamAlert.objects.filter(status=SpamAlert.Status.OPEN, opd__in=[o.id for o in ctx.opds])
