@@ -30,8 +30,8 @@ def dip_item(opd, judul: str = "Laporan keuangan 2025", **extra):
 
 
 def layanan(opd, slug: str = "ktp-el", **extra):
-    from balai.layanan.tests.conftest import COMPLETE
     from balai.layanan.models import Layanan
+    from balai.layanan.tests.conftest import COMPLETE
 
     data = {**COMPLETE, "name": slug.replace("-", " ").title(), **extra}
     return Layanan.objects.create(opd=opd, slug=slug, **data)
