@@ -53,15 +53,20 @@ def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         # Cache emptied or new: start a generation now (it invalidates nothing that exists).
-        value = time.time_ns()
+        value = new_generation()
         if not cache.add(GENERATION_KEY, value, timeout=None):
             value = cache.get(GENERATION_KEY, value)
     return int(value)
 
 
+def new_generation() -> int:
+    return time.time_ns()
+
+
 def bump_generation() -> None:
-    """Mark every cached public page stale once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), timeout=None))
+    """Mark every cached public page stale now and again once the transaction commits."""
+    cache.set(GENERATION_KEY, new_generation(), timeout=None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, new_generation(), timeout=None))
 
 
 def language_of(request: HttpRequest) -> str:
