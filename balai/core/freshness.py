@@ -50,10 +50,13 @@ def setting_changed(sender, created: bool = False, **kwargs) -> None:
 def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(content_changed, dispatch_uid=f"balai_fresh_{id(signal)}")
-    models = [apps.get_model(label) for label in PUBLIC_MODELS]
-    models += [m for m in apps.get_models() if issubclass(m, BaseGenericSetting | BaseSiteSetting)]
-    for model in models:
+    settings_models = [
+        m for m in apps.get_models() if issubclass(m, BaseGenericSetting | BaseSiteSetting)
+    ]
+    for model in [apps.get_model(label) for label in PUBLIC_MODELS] + settings_models:
         uid = f"balai_fresh_{model._meta.label_lower}"
-        if model._meta.label_lower != "wagtailcore.page":
+        if model in settings_models:
+            post_save.connect(setting_changed, sender=model, dispatch_uid=f"{uid}_save")
+        elif model._meta.label_lower != "wagtailcore.page":
             post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}_delete")

@@ -39,7 +39,7 @@ from django.utils.http import http_date
 
 GENERATION_KEY = "balai:content-generation"
 # Paths that are never public, whatever the response says.
-PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/i18n/", "/bahasa/", "/sms/")
+PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/i18n/", "/bahasa/", "/sms/", "/healthz")
 PUBLIC_STATUSES = (200, 301, 404, 410)
 
 

@@ -119,7 +119,7 @@ def test_documents_layanan_dip_branding_and_settings_show_at_once(client, city):
     city.opd.name = "Dinas Alfa Sejahtera"
     city.opd.save()
     assert "Dinas Alfa Sejahtera" in html(client, opd, "/")
-    assert "Dinas Alfa Sejahtera" in html(client, portal, "/cari/?q=imunisasi")
+    assert "Dinas Alfa Sejahtera" in html(client, opd, "/cari/?q=imunisasi")
 
     monitoring = MonitoringSettings.load()
     assert client.get("/transparansi/", HTTP_HOST=portal).status_code == 200
