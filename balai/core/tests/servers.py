@@ -34,13 +34,14 @@ def free_port(low: int = 18100, high: int = 18199) -> int:
     raise RuntimeError(f"no free port in {low}-{high}")
 
 
-def wait_until_up(url: str, host: str, seconds: float = 60) -> None:
+def wait_until_up(url: str, host: str, seconds: float = 90) -> None:
+    """Until ``url`` answers (gunicorn accepts connections before its worker has loaded Django)."""
     deadline = time.monotonic() + seconds
     while True:
         try:
-            requests.get(url, headers={"Host": host}, timeout=2)
+            requests.get(url, headers={"Host": host}, timeout=seconds)
             return
-        except requests.ConnectionError:
+        except requests.RequestException:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
@@ -59,7 +60,15 @@ def app_server(port: int, env: dict[str, str], workers: int = 1) -> Iterator[str
         wait_until_up(f"{base}/healthz", "localhost")
         yield base
     finally:
-        process.terminate()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
         process.wait(10)
 
 
@@ -114,5 +123,4 @@ def nginx(conf: Path, port: int) -> Iterator[str]:
         wait_until_up(f"{base}/healthz", "localhost", seconds=10)
         yield base
     finally:
-        process.terminate()
-        process.wait(10)
+        stop(process)
