@@ -9,17 +9,22 @@ in front (nginx, a CDN) keep a page only ``BALAI_CACHE_S_MAXAGE`` seconds.
 What bumps it: publishing, unpublishing, moving, renaming or deleting a page; saving or deleting
 a document, an image, a layanan or its maklumat, a DIP row, an OPD, a site, a redirect, or any
 site/generic setting (branding, Pemda identity). Form submissions, tickets and statistics do not:
-pages showing them follow ``BALAI_PAGE_CACHE_SECONDS``.
+pages showing them follow ``BALAI_PAGE_CACHE_SECONDS``. ``migrate`` (every upgrade) and
+``sync_site_ports`` bump it too.
 """
 
 from __future__ import annotations
 
+import logging
+
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from balai.core import pagecache
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_MODELS = (
     "wagtailcore.Page",
@@ -47,7 +52,16 @@ def setting_changed(sender, created: bool = False, **kwargs) -> None:
         content_changed(**kwargs)
 
 
+def after_migrate(**kwargs) -> None:
+    """An upgrade (new code and templates) makes every cached page and fragment stale."""
+    try:
+        pagecache.bump_generation()
+    except Exception:  # noqa: BLE001 - the cache may not be reachable while deploying
+        logger.warning("content generation not bumped after migrate: cache unreachable")
+
+
 def connect() -> None:
+    post_migrate.connect(after_migrate, dispatch_uid="balai_fresh_migrate")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(content_changed, dispatch_uid=f"balai_fresh_{id(signal)}")
     settings_models = [

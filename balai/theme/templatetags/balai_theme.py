@@ -14,7 +14,7 @@ from balai.opd.selectors import opd_for_request
 register = template.Library()
 # Site identity, menu and header/footer fragments are keyed by the content generation, so any
 # publish or re-branding replaces them at once; the timeout only frees memory.
-FRAGMENT_SECONDS = 3600
+FRAGMENT_SECONDS = 600
 
 
 @register.simple_tag(takes_context=True)
