@@ -13,7 +13,7 @@ DEMO_ENV := DEBUG=0 BALAI_HTTPS=0 SECRET_KEY=demo-not-secret-$(PORT) \
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH=$(CURDIR)/var/mail
 
 .PHONY: install demo demo-data test test-sqlite test-postgres test-browser lint check lock messages clean \
-	system-deps-demo system-deps-test services
+	system-deps-demo system-deps-test services bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,12 @@ check: lint
 		$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy $(wildcard balai/*/services.py balai/*/selectors.py balai/*/access.py balai/*/access/*.py)
+
+# Anonymous pages over HTTP: cache miss, Balai cache hit, nginx hit (wrk); see README "Speed".
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/balai_bench
+bench: install
+	scripts/system-deps.sh bench
+	BENCH_DATABASE_URL=$(BENCH_PG_URL) $(BIN)/python bench/http_cache.py
 
 clean:
 	rm -rf var/test-media var/test.sqlite3*

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from balai.core.health import healthz
+from balai.core.language import choose_language
 from balai.opd.admin_views import (
     KominfoPageTypesUsageView,
     ScopedPageChooserBrowseView,
@@ -31,6 +32,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("bahasa/<str:code>/", choose_language, name="choose_language"),
     # Each app's public URLs; the Wagtail page tree of the requested site comes last.
     path("", include("balai.search.urls")),
     path("", include("balai.content.urls")),

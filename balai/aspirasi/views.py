@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from balai.aspirasi import services
@@ -20,6 +21,7 @@ from balai.opd.models import OPD
 from balai.opd.selectors import opd_for_request
 
 
+@never_cache
 def submit(request: HttpRequest) -> HttpResponse:
     opd = opd_for_request(request)
     if request.method == "POST":
@@ -69,6 +71,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
     return render(request, "aspirasi/list.html", {"page_obj": page, "opd": opd})
 
 
+@never_cache
 def track_lookup(request: HttpRequest) -> HttpResponse:
     number = request.GET.get("nomor", "").strip().upper()
     secret = request.GET.get("kode", "").strip()
@@ -86,6 +89,7 @@ def _ticket(number: str, secret: str) -> Ticket:
     return ticket
 
 
+@never_cache
 def short_link(request: HttpRequest, code: str) -> HttpResponse:
     """``/a/<number code>.<secret>`` from an SMS → the ticket's tracking page."""
     suffix, _sep, secret = code.partition(".")
@@ -95,6 +99,7 @@ def short_link(request: HttpRequest, code: str) -> HttpResponse:
     return redirect(ticket.tracking_path())
 
 
+@never_cache
 def track(request: HttpRequest, number: str, secret: str) -> HttpResponse:
     ticket = _ticket(number, secret)
     events = ticket.events.filter(public=True)
@@ -109,6 +114,7 @@ def track(request: HttpRequest, number: str, secret: str) -> HttpResponse:
     )
 
 
+@never_cache
 @require_POST
 def rate(request: HttpRequest, number: str, secret: str) -> HttpResponse:
     ticket = _ticket(number, secret)

@@ -9,4 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Balai"
 
     def ready(self) -> None:
-        from balai.core import audit  # noqa: F401  (connects the login receivers)
+        from balai.core import (
+            audit,  # noqa: F401  (connects the login receivers)
+            freshness,
+        )
+
+        freshness.connect()

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from balai.core.downloads import download
 from balai.core.public_forms import ALREADY_SENT, TOO_MANY, client_ip, rate_limited
@@ -85,6 +86,7 @@ def maklumat_print(request, page):
                    {"maklumat": maklumat, "opd": maklumat.opd})  # fmt: skip
 
 
+@never_cache
 def survey(request, page, slug):
     layanan = _layanan(page, slug)
     if request.GET.get("terkirim"):

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from balai.core.downloads import PDF, XLSX, download
@@ -25,6 +26,7 @@ def _fields_of(cleaned: dict) -> services.DataPemohon:
     return services.DataPemohon(**{k: cleaned[k] for k in PemohonFields.base_fields})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def permohonan(request):
     opd = opd_for_request(request)
@@ -48,6 +50,7 @@ def permohonan(request):
     )
 
 
+@never_cache
 def lacak(request):
     """Status by registration number: no personal data, no documents (those need the link)."""
     form = LacakForm(request.GET or None)
@@ -70,6 +73,7 @@ def _by_token(token: str) -> Permohonan:
     return get_object_or_404(Permohonan.objects.select_related("opd"), token=token)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def lacak_token(request, token):
     item = _by_token(token)
@@ -101,6 +105,7 @@ def lacak_token(request, token):
     )
 
 
+@never_cache
 def pemberitahuan_pdf(request, token):
     item = _by_token(token)
     if item.is_open:
@@ -108,6 +113,7 @@ def pemberitahuan_pdf(request, token):
     return download(exports.notice_pdf(item), f"pemberitahuan-{item.id}.pdf", PDF, inline=True)
 
 
+@never_cache
 def lampiran(request, token, pk):
     item = _by_token(token)
     doc = get_object_or_404(item.lampiran, pk=pk)

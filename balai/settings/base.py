@@ -119,6 +119,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304s on every response; then Balai's public-cache headers and full-page cache,
+    # outside sessions and CSRF so that it sees every cookie they set.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "balai.core.pagecache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "balai.core.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,6 +187,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Speed (issue 11, balai.core.pagecache): seconds a shared cache (nginx, CDN) keeps a public
+# page and may serve it stale while fetching a new copy; Balai's own full-page cache and how long
+# it keeps a page that no publish invalidates (lists of tickets, statistics, dates).
+BALAI_CACHE_S_MAXAGE = int(os.environ.get("BALAI_CACHE_S_MAXAGE", "2"))
+BALAI_CACHE_STALE_SECONDS = int(os.environ.get("BALAI_CACHE_STALE_SECONDS", "30"))
+BALAI_PAGE_CACHE = env_bool("BALAI_PAGE_CACHE", True)
+BALAI_PAGE_CACHE_SECONDS = int(os.environ.get("BALAI_PAGE_CACHE_SECONDS", "60"))
 
 # Background work: django-tasks with the database backend by default (enqueued in the same
 # transaction as the data it belongs to; `manage.py db_worker` runs it). TASKS_BACKEND=rq moves

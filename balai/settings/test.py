@@ -22,3 +22,5 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "test-media"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests submit forms programmatically; the minimum fill time is tested on its own.
 BALAI_FORM_MIN_SECONDS = 0
+# Balai's full-page cache is switched on by the tests that test it (balai/core/tests/test_speed*).
+BALAI_PAGE_CACHE = env_bool("BALAI_PAGE_CACHE", False)  # noqa: F405

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from balai.core.pagecache import generation
 from balai.opd.models import PemdaSettings, SiteBranding
 from balai.opd.selectors import opd_for_request
 
 register = template.Library()
+# Site identity, menu and header/footer fragments are keyed by the content generation, so any
+# publish or re-branding replaces them at once; the timeout only frees memory.
+FRAGMENT_SECONDS = 600
 
 
 @register.simple_tag(takes_context=True)
@@ -19,6 +24,18 @@ def site_identity(context) -> dict:
     cache_attr = "_balai_identity"
     if request is not None and hasattr(request, cache_attr):
         return getattr(request, cache_attr)
+    key = f"balai:identity:{generation()}:{request.get_host()}" if request is not None else ""
+    identity = cache.get(key) if key else None
+    if identity is None:
+        identity = _build_identity(request)
+        if key:
+            cache.set(key, identity, FRAGMENT_SECONDS)
+    if request is not None:
+        setattr(request, cache_attr, identity)
+    return identity
+
+
+def _build_identity(request) -> dict:
     site = Site.find_for_request(request) if request else None
     opd = opd_for_request(request) if request else None
     pemda = PemdaSettings.load(request_or_site=request)
@@ -36,9 +53,13 @@ def site_identity(context) -> dict:
         "root": site.root_page if site else None,
         "portal_url": _portal_url() if opd else "/",
     }
-    if request is not None:
-        setattr(request, cache_attr, identity)
     return identity
+
+
+@register.simple_tag
+def content_generation() -> int:
+    """The city's content generation: part of every fragment cache key (``{% cache %}``)."""
+    return generation()
 
 
 def _portal_url() -> str:
@@ -53,7 +74,12 @@ def main_menu(context) -> list[Page]:
     root = identity["root"]
     if root is None:
         return []
-    return list(root.get_children().live().in_menu().specific(defer=True))
+    key = f"balai:menu:{generation()}:{root.pk}"
+    menu = cache.get(key)
+    if menu is None:
+        menu = list(root.get_children().live().in_menu().specific(defer=True))
+        cache.set(key, menu, FRAGMENT_SECONDS)
+    return menu
 
 
 @register.simple_tag(takes_context=True)

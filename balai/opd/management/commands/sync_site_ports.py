@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
+from balai.core.pagecache import bump_generation
+
 
 class Command(BaseCommand):
     help = "Set every Wagtail site's port to BALAI_SITE_PORT."
@@ -14,4 +16,5 @@ class Command(BaseCommand):
             port=settings.BALAI_SITE_PORT
         )
         Site.clear_site_root_paths_cache()
+        bump_generation()  # cached pages and fragments carry the old port in their links
         self.stdout.write(f"{changed} situs diperbarui ke port {settings.BALAI_SITE_PORT}.")
