@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
@@ -41,7 +42,9 @@ def dashboard(request):
     periods, period, jenis, cards = _period_and_cards(request)
     for c in cards:
         c.spark = selectors.sparkline_points(c.monthly_publications)
+    external, external_zones = selectors.external_sites()
     return TemplateResponse(request, "pemantauan/dashboard.html", {
+        "external": external, "external_zones": external_zones, "now": timezone.now(),
         "cards": cards, "periods": periods, "period": period, "jenis": jenis,
         "jenis_choices": OPD.Jenis.choices, "overview": selectors.city_overview(cards),
         "open_alerts": SpamAlert.objects.filter(status=SpamAlert.Status.OPEN).count(),
