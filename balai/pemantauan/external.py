@@ -108,7 +108,7 @@ def fetch(url: str, user_agent: str) -> Fetched:
             body = b"".join(chunks)[:MAX_BYTES]
             text = body.decode(response.encoding or "utf-8", errors="replace")
             return Fetched(status=response.status_code, text=text, elapsed_ms=elapsed)
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as exc:
         return Fetched(error=f"{type(exc).__name__}: {exc}"[:300])
 
 
@@ -282,5 +282,14 @@ def check_site(site: ExternalSite, now: dt.datetime | None = None) -> ExternalSi
 
 
 def check_all() -> list[ExternalSite]:
-    """Check every watched site (the nightly job)."""
-    return [check_site(site) for site in ExternalSite.objects.filter(is_active=True)]
+    """Check every watched site (the nightly job); one site's surprise does not stop the rest."""
+    checked = []
+    for site in ExternalSite.objects.filter(is_active=True):
+        try:
+            checked.append(check_site(site))
+        except Exception as exc:  # noqa: BLE001 — a strange site must not stop the round
+            logger.exception("external site %s: check failed", site.url)
+            ExternalSite.objects.filter(pk=site.pk).update(
+                checked_at=timezone.now(), error=f"{type(exc).__name__}: {exc}"[:300]
+            )
+    return checked

@@ -18,7 +18,7 @@ from balai.opd.models import OPD
 
 from . import selectors, spam
 from .indicators import GROUPS, REGISTRY
-from .models import Digest, Scorecard, SpamAlert
+from .models import Digest, ExternalSite, Scorecard, SpamAlert
 
 
 def _kominfo(request) -> None:
@@ -165,3 +165,20 @@ def digest_detail(request, digest_id: int):
     ):
         raise Http404
     return TemplateResponse(request, "pemantauan/digest_detail.html", {"digest": digest})
+
+
+@require_POST
+def external_check_now(request, site_id: int):
+    """Queue a check of one outside site now instead of waiting for the nightly round."""
+    from balai.core.tasks import enqueue_after_commit
+
+    from .tasks import check_external_site_task
+
+    _kominfo(request)
+    site = get_object_or_404(ExternalSite, pk=site_id)
+    enqueue_after_commit(check_external_site_task, site.pk)
+    messages.success(
+        request,
+        _("Pemeriksaan %(name)s dijadwalkan; hasilnya tampil di dasbor.") % {"name": site.name},
+    )
+    return redirect("pemantauan_dashboard")

@@ -24,6 +24,8 @@ def urls():
         path("pemantauan/spam/", views.spam_alerts, name="pemantauan_spam"),
         path("pemantauan/spam/<int:alert_id>/<str:action>/", views.spam_action,
              name="pemantauan_spam_action"),
+        path("pemantauan/situs-luar/<int:site_id>/periksa/", views.external_check_now,
+             name="pemantauan_external_check"),
         path("pemantauan/ringkasan/", views.digests, name="pemantauan_digests"),
         path("pemantauan/ringkasan/<int:digest_id>/", views.digest_detail,
              name="pemantauan_digest"),

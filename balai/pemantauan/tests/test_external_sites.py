@@ -283,3 +283,19 @@ def test_only_kominfo_manages_the_list(client_as, kominfo, admin_a, opd_a):
     assert "Dinas Lama" in client.get(reverse("pemantauan_dashboard")).content.decode()
     response = client.post(url, {"name": "Salah", "url": "bukan alamat", "is_active": "on"})
     assert response.status_code == 200 and ExternalSite.objects.count() == 1
+
+
+def test_check_now_button_queues_one_site(sites_server, client_as, kominfo, admin_a, run_tasks):
+    https, _http = sites_server
+    site = add(f"{https}/judi/", "Dinas Sosial")
+    url = reverse("pemantauan_external_check", args=[site.pk])
+    refused = client_as(admin_a).post(url)
+    assert refused.status_code in (302, 403) and refused.get("Location", "/admin/") == "/admin/"
+    run_tasks()
+    site.refresh_from_db()
+    assert site.checked_at is None  # nothing was queued for an OPD admin
+    response = client_as(kominfo).post(url)
+    assert response.status_code == 302
+    run_tasks()
+    site.refresh_from_db()
+    assert site.checked_at is not None and site.zone == Zone.MERAH
