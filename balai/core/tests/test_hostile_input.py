@@ -139,6 +139,26 @@ def world(settings, portal, opd_a, portal_host):
         Target("/transparansi/", ("period", "periode", "jenis"), portal_host),
         Target("/aspirasi/kirim/", (), portal_host),
         Target("/", ("q", "page"), opd_host),
+        Target(
+            "/api/v2/pages/",
+            (
+                "type",
+                "fields",
+                "order",
+                "limit",
+                "offset",
+                "search",
+                "child_of",
+                "descendant_of",
+                "slug",
+                "search_operator",
+            ),
+            portal_host,
+        ),
+        Target("/agenda/ics/", (), opd_host),
+        Target("/agenda.ics", (), portal_host),
+        Target("/feed/rss/", ("kategori",), opd_host),
+        Target("/sitemap.xml", ("p", "section"), portal_host),
     ]
     paths = [
         (portal_host, "/aspirasi/lacak/{}/{}/"),
@@ -148,6 +168,8 @@ def world(settings, portal, opd_a, portal_host):
         (opd_host, "/layanan/{}/"),
         (opd_host, "/layanan/{}/survei/"),
         (opd_host, "/berita/{}/"),
+        (portal_host, "/api/v2/pages/{}/"),
+        (portal_host, "/documents/1/{}"),
     ]
     return {
         "gets": gets,
