@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from balai.pemantauan.external import check_all, check_site
 from balai.pemantauan.models import ExternalSite, Zone
+from balai.pemantauan.tasks import check_external_sites_task  # registered at collection time
 
 pytestmark = pytest.mark.django_db
 
@@ -232,7 +233,6 @@ def test_plain_http_site_gets_no_tls_points(sites_server):
 
 def test_nightly_job_is_on_the_scheduler_and_checks_every_active_site(sites_server, run_tasks):
     from balai.core.scheduler import jobs
-    from balai.pemantauan.tasks import check_external_sites_task
 
     https, _http = sites_server
     job = jobs()[check_external_sites_task.module_path]
