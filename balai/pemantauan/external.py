@@ -106,7 +106,10 @@ def fetch(url: str, user_agent: str) -> Fetched:
                     break
             elapsed = int((time.monotonic() - start) * 1000)
             body = b"".join(chunks)[:MAX_BYTES]
-            text = body.decode(response.encoding or "utf-8", errors="replace")
+            try:
+                text = body.decode(response.encoding or "utf-8", errors="replace")
+            except LookupError:  # a charset Python does not know
+                text = body.decode("utf-8", errors="replace")
             return Fetched(status=response.status_code, text=text, elapsed_ms=elapsed)
     except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as exc:
         return Fetched(error=f"{type(exc).__name__}: {exc}"[:300])
