@@ -62,6 +62,9 @@ EXTENSIONS = {
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 150  # a ratio above this smells of a zip bomb
 MAX_ZIP_ENTRIES = 5000
+# Pixels decoded per image, summed over an animation's frames; the same figure as
+# WAGTAILIMAGES_MAX_IMAGE_PIXELS (settings/base.py), which Wagtail checks after us.
+MAX_IMAGE_PIXELS = 40_000_000
 
 # Markers of content that a browser or server would run. Checked in text files and in the first
 # and last bytes of binaries (where polyglot payloads sit).
@@ -140,16 +143,36 @@ def _sniff_zip(data: bytes) -> str:
 
 
 def _sniff_image(data: bytes) -> str:
-    from PIL import Image, UnidentifiedImageError
+    """Identify an image and decode every frame of it.
 
+    ``verify()`` reads only the headers; a GIF whose later frames are damaged, or a JPEG/JS
+    polyglot whose "/*" segment length runs past the end of the file, passes it and then fails
+    in Wagtail's size and frame count or when a thumbnail is made. Decoding it all here turns
+    that into a form error instead of an HTTP 500.
+    """
+    from PIL import Image, ImageFile, ImageSequence, UnidentifiedImageError
+
+    # WeasyPrint sets Pillow's global LOAD_TRUNCATED_IMAGES on import, after which a cut image
+    # decodes silently with grey filler; judge the upload strictly whatever was imported before.
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with Image.open(io.BytesIO(data)) as img:
             fmt = img.format
             img.verify()
+        with Image.open(io.BytesIO(data)) as img:
+            decoded = 0
+            for frame in ImageSequence.Iterator(img):
+                decoded += frame.width * frame.height
+                if decoded > MAX_IMAGE_PIXELS:
+                    raise Image.DecompressionBombError(decoded)
+                frame.load()
     except Image.DecompressionBombError as exc:
         raise _refuse(_("Gambar terlalu besar (jumlah piksel melebihi batas)."), "bomb") from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise _refuse(_("Berkas gambar rusak atau bukan gambar."), "corrupt") from exc
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     kinds = {"JPEG": JPEG, "PNG": PNG, "GIF": GIF, "WEBP": WEBP}
     if fmt not in kinds:
         raise _refuse(_("Format gambar ini tidak diterima."), "kind")

@@ -187,3 +187,55 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ExternalSite(models.Model):
+    """An OPD website still running outside Balai, watched from the outside (issue 16, point 5).
+
+    Kominfo lists them; the nightly check (``external.check_site``) stores its latest findings
+    here, and the dashboard shows them beside Balai's own OPDs with the same zones.
+    """
+
+    url = models.URLField(_("alamat situs"), max_length=500, unique=True)
+    name = models.CharField(_("nama OPD"), max_length=200)
+    opd = models.ForeignKey(
+        "opd.OPD",
+        verbose_name=_("OPD di Balai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="external_sites",
+        help_text=_("Opsional: OPD yang sudah (atau akan) memakai Balai."),
+    )
+    is_active = models.BooleanField(_("dipantau"), default=True)
+    notes = models.TextField(_("catatan"), blank=True)
+
+    # The latest check.
+    checked_at = models.DateTimeField(_("diperiksa"), null=True, blank=True)
+    http_status = models.PositiveSmallIntegerField(_("status HTTP"), null=True, blank=True)
+    response_ms = models.PositiveIntegerField(_("waktu respons (ms)"), null=True, blank=True)
+    error = models.CharField(_("galat"), max_length=300, blank=True)
+    tls_expires_at = models.DateTimeField(_("sertifikat TLS berakhir"), null=True, blank=True)
+    tls_trusted = models.BooleanField(_("sertifikat TLS tepercaya"), null=True, blank=True)
+    last_updated = models.DateTimeField(_("pembaruan terakhir"), null=True, blank=True)
+    last_updated_source = models.CharField(_("sumber tanggal"), max_length=500, blank=True)
+    spam_terms = models.JSONField(_("istilah judi/spam"), default=list, blank=True)
+    spam_links = models.JSONField(_("tautan judi/spam"), default=list, blank=True)
+    outside_links = models.PositiveIntegerField(_("tautan keluar"), default=0)
+    cloaking_terms = models.JSONField(
+        _("istilah hanya untuk Googlebot (cloaking)"), default=list, blank=True
+    )
+    score = models.FloatField(_("nilai"), null=True, blank=True)
+    zone = models.CharField(_("zona"), max_length=10, choices=Zone.choices, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("situs OPD di luar Balai")
+        verbose_name_plural = _("situs OPD di luar Balai")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.url})"
+
+    @property
+    def cloaking(self) -> bool:
+        return bool(self.cloaking_terms)

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from balai.opd.models import OPD
 
-from .models import Scorecard, Zone
+from .models import ExternalSite, Scorecard, Zone
 
 
 def periods() -> list:
@@ -47,3 +47,17 @@ def sparkline_points(values: list, width: int = 96, height: int = 24) -> str:
         f"{round(i * step, 1)},{round(height - 2 - (v / top) * (height - 4), 1)}"
         for i, v in enumerate(values)
     )
+
+
+def external_sites() -> tuple[list[ExternalSite], dict[str, int]]:
+    """Watched OPD sites outside Balai, worst first, and how many fall in each zone."""
+    order = {Zone.MERAH: 0, Zone.KUNING: 1, Zone.HIJAU: 2, "": 3}
+    sites = sorted(
+        ExternalSite.objects.filter(is_active=True).select_related("opd"),
+        key=lambda s: (order.get(s.zone, 3), s.score if s.score is not None else 101, s.name),
+    )
+    zones = {z.value: 0 for z in Zone}
+    for site in sites:
+        if site.zone:
+            zones[site.zone] += 1
+    return sites, zones

@@ -38,6 +38,26 @@ def spam_scan_task() -> int:
     return len(alerts)
 
 
+@periodic(at=dt.time(4, 0))
+@task()
+def check_external_sites_task() -> int:
+    """Daily 04:00: check the OPD sites still running outside Balai (alive, TLS, last update,
+    gambling spam, cloaking)."""
+    from .external import check_all
+
+    return len(check_all())
+
+
+@task()
+def check_external_site_task(site_id: int) -> str:
+    """One site now (Kominfo's "Periksa sekarang" button)."""
+    from .external import check_site
+    from .models import ExternalSite
+
+    site = ExternalSite.objects.filter(pk=site_id).first()
+    return check_site(site).zone if site else ""
+
+
 @periodic(at=dt.time(7, 0), weekday=0)
 @task()
 def weekly_digest_task() -> int:

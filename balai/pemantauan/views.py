@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
@@ -18,7 +19,7 @@ from balai.opd.models import OPD
 
 from . import selectors, spam
 from .indicators import GROUPS, REGISTRY
-from .models import Digest, Scorecard, SpamAlert
+from .models import Digest, ExternalSite, Scorecard, SpamAlert
 
 
 def _kominfo(request) -> None:
@@ -42,7 +43,9 @@ def dashboard(request):
     periods, period, jenis, cards = _period_and_cards(request)
     for c in cards:
         c.spark = selectors.sparkline_points(c.monthly_publications)
+    external, external_zones = selectors.external_sites()
     return TemplateResponse(request, "pemantauan/dashboard.html", {
+        "external": external, "external_zones": external_zones, "now": timezone.now(),
         "cards": cards, "periods": periods, "period": period, "jenis": jenis,
         "jenis_choices": OPD.Jenis.choices, "overview": selectors.city_overview(cards),
         "open_alerts": SpamAlert.objects.filter(status=SpamAlert.Status.OPEN).count(),
@@ -156,3 +159,20 @@ def digest_detail(request, digest_id: int):
     ):
         raise Http404
     return TemplateResponse(request, "pemantauan/digest_detail.html", {"digest": digest})
+
+
+@require_POST
+def external_check_now(request, site_id: int):
+    """Queue a check of one outside site now instead of waiting for the nightly round."""
+    from balai.core.tasks import enqueue_after_commit
+
+    from .tasks import check_external_site_task
+
+    _kominfo(request)
+    site = get_object_or_404(ExternalSite, pk=site_id)
+    enqueue_after_commit(check_external_site_task, site.pk)
+    messages.success(
+        request,
+        _("Pemeriksaan %(name)s dijadwalkan; hasilnya tampil di dasbor.") % {"name": site.name},
+    )
+    return redirect("pemantauan_dashboard")

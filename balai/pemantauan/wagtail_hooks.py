@@ -6,11 +6,12 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from balai.opd.models import OPD
 
 from . import views
-from .models import IndicatorWeight, Scorecard
+from .models import ExternalSite, IndicatorWeight, Scorecard
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +24,8 @@ def urls():
         path("pemantauan/spam/", views.spam_alerts, name="pemantauan_spam"),
         path("pemantauan/spam/<int:alert_id>/<str:action>/", views.spam_action,
              name="pemantauan_spam_action"),
+        path("pemantauan/situs-luar/<int:site_id>/periksa/", views.external_check_now,
+             name="pemantauan_external_check"),
         path("pemantauan/ringkasan/", views.digests, name="pemantauan_digests"),
         path("pemantauan/ringkasan/<int:digest_id>/", views.digest_detail,
              name="pemantauan_digest"),
@@ -47,6 +50,39 @@ def register_weights():
     return weight_viewset
 
 
+class KominfoOnlyPolicy(ModelPermissionPolicy):
+    """Only Kominfo (superusers) list and watch outside sites, whatever a group was granted."""
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+
+class ExternalSiteViewSet(ModelViewSet):
+    model = ExternalSite
+    icon = "site"
+    menu_label = _("Situs OPD di luar Balai")
+    add_to_admin_menu = False
+    list_display = ["name", "url", "zone", "checked_at"]
+    list_filter = ["zone", "is_active"]
+    search_fields = ["name", "url"]
+    form_fields = ["name", "url", "opd", "is_active", "notes"]
+    inspect_view_enabled = True
+    permission_policy = KominfoOnlyPolicy(ExternalSite)
+
+
+external_site_viewset = ExternalSiteViewSet("pemantauan_situs_luar")
+
+
+@hooks.register("register_admin_viewset")
+def register_external_sites():
+    return external_site_viewset
+
+
 class KominfoMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.is_superuser
@@ -63,6 +99,8 @@ def menu():
                         order=30),
         KominfoMenuItem(_("Bobot indikator"), reverse("pemantauan_bobot:index"), icon_name="cogs",
                         order=40),
+        KominfoMenuItem(_("Situs OPD di luar Balai"), reverse("pemantauan_situs_luar:index"),
+                        icon_name="site", order=50),
     ]  # fmt: skip
 
     class PemantauanMenu(SubmenuMenuItem):

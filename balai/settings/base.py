@@ -118,6 +118,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "balai.core.input_guard.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304s on every response; then Balai's public-cache headers and full-page cache,
     # outside sessions and CSRF so that it sees every cookie they set.
@@ -401,6 +402,9 @@ BALAI_SMS_MAX_PARTS = int(os.environ.get("BALAI_SMS_MAX_PARTS", "3"))  # longer:
 BALAI_ASPIRASI_NEW_KEYWORD = os.environ.get("BALAI_ASPIRASI_NEW_KEYWORD", "LAPOR").upper()
 BALAI_ASPIRASI_REOPEN_DAYS = int(os.environ.get("BALAI_ASPIRASI_REOPEN_DAYS", "14"))
 BALAI_ASPIRASI_REMIND_DAYS = int(os.environ.get("BALAI_ASPIRASI_REMIND_DAYS", "1"))
+# Watch over OPD sites outside Balai (pemantauan.external): a CA bundle file to trust instead of
+# the system store (empty = the system's); certificates are read for their expiry either way.
+BALAI_EXTERNAL_CA_BUNDLE = os.environ.get("BALAI_EXTERNAL_CA_BUNDLE", "")
 
 # --- Logging -----------------------------------------------------------------------------
 LOGGING = {

@@ -181,3 +181,74 @@ def test_public_document_downloads_are_counted_and_not_html(client, client_as, a
     assert "default-src 'none'" in response["Content-Security-Policy"]
     doc.refresh_from_db()
     assert doc.download_count == 1
+
+
+def gif_animation(frames: int = 3) -> bytes:
+    out = io.BytesIO()
+    images = [Image.new("RGB", (40, 30), (80 * i, 40, 200 - 60 * i)) for i in range(frames)]
+    images[0].save(out, format="GIF", save_all=True, append_images=images[1:], duration=100)
+    return out.getvalue()
+
+
+def noisy_jpeg(size=(160, 120)) -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise(size, 60).convert("RGB").save(out, format="JPEG", quality=95)
+    return out.getvalue()
+
+
+def jpeg_js_polyglot() -> bytes:
+    """The classic JPEG/JS polyglot: the APP0 length is "/*" (12074 bytes) so the script fits in
+    the segment; on a small picture that segment runs past the end of the file."""
+    script = b"*/=alert(document.domain);/*"
+    return (
+        b"\xff\xd8\xff\xe0/*JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + script
+        + noisy_jpeg()[20:]
+    )
+
+
+BROKEN_IMAGES = {
+    # Wagtail's own frame count decodes every frame; a damaged later frame raised OSError (500).
+    "animated GIF cut short": ("animasi.gif", gif_animation()[:-5]),
+    "JPEG/JS polyglot": ("foto.jpg", jpeg_js_polyglot()),
+    # Headers intact, pixel data cut: passes verify(), fails when a thumbnail is made.
+    "JPEG with its pixels cut": ("foto.jpg", noisy_jpeg()[: len(noisy_jpeg()) * 2 // 3]),
+}
+
+
+@pytest.mark.parametrize("keep", [False, True], ids=["stripped", "kept"])
+@pytest.mark.parametrize("case", list(BROKEN_IMAGES))
+def test_broken_and_polyglot_images_are_form_errors_not_500(
+    client_as, operator_a, opd_a, settings, case, keep
+):
+    name, data = BROKEN_IMAGES[case]
+    client = client_as(operator_a)
+    client.raise_request_exception = False
+    response = upload_image(client, opd_a.collection, name, data, keep=keep)
+    assert response.status_code == 200
+    assert "Berkas gambar rusak" in response.content.decode()
+    assert BalaiImage.objects.count() == 0
+    assert media_files(settings) == []
+
+
+def test_broken_gif_through_the_multiple_uploader_is_refused(client_as, operator_a, opd_a):
+    client = client_as(operator_a)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("animasi.gif", gif_animation()[:-5]),
+         "collection": opd_a.collection.pk},
+    )  # fmt: skip
+    assert response.status_code == 200
+    body = response.json()
+    assert body["success"] is False
+    assert "Berkas gambar rusak" in body["error_message"]
+    assert BalaiImage.objects.count() == 0
+
+
+def test_sound_gif_animation_is_accepted_with_its_frames(client_as, operator_a, opd_a):
+    response = upload_image(client_as(operator_a), opd_a.collection, "animasi.gif", gif_animation())
+    assert response.status_code == 302
+    image = BalaiImage.objects.get()
+    with image.file.open() as fh, Image.open(fh) as img:
+        assert img.format == "GIF" and img.n_frames == 3
