@@ -124,3 +124,32 @@ def test_ppid_page_is_scannable_and_forms_share_the_site_style(live, new_page, m
     label.click()
     assert page.locator("input[name=cara_memperoleh]:checked").count() == 1
     assert label.bounding_box()["x"] + label.bounding_box()["width"] <= 360
+
+
+def test_receipts_fit_a_phone_and_pass_axe(live, new_page, make_opd):
+    from balai.aspirasi import services as aspirasi
+    from balai.ppid.services import submit_request
+    from balai.ppid.tests.conftest import pemohon
+
+    opd = make_opd("dinkes", name="Dinas Kesehatan", short_name="Dinkes")
+    ticket = aspirasi.create_ticket(
+        channel="web", text="Lampu jalan di simpang Pasar Baru mati sejak seminggu.",
+        phone="+6281234567890", opd=opd,
+    )  # fmt: skip
+    request = submit_request(pemohon(), opd=opd)
+    live.sync_ports()
+    site = live.host("dinkes")
+    for width in WIDTHS:
+        page = new_page(viewport={"width": width, "height": 780})
+        for name, path in (
+            ("aspirasi-receipt", f"{ticket.tracking_path()}?baru=1"),
+            ("ppid-receipt", f"/ppid/lacak/{request.token}/"),
+        ):
+            page.goto(f"{site}{path}")
+            assert page.locator(".receipt").is_visible()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+            if width == 360:
+                screenshot(page, f"phone-{name}")
+                assert (
+                    axe_violations(page, impacts=("minor", "moderate", "serious", "critical")) == []
+                )
