@@ -14,9 +14,11 @@ from balai.opd.admin_views import (
     ScopedPageChooserBrowseView,
     ScopedSiteHistoryView,
 )
+from balai.theme.views import favicon
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     # Wagtail's page chooser, confined to the user's OPDs (same URL, matched first).
     path("admin/choose-page/<int:parent_page_id>/", ScopedPageChooserBrowseView.as_view()),
     path("admin/reports/site-history/", ScopedSiteHistoryView.as_view()),

@@ -9,6 +9,7 @@ import random
 from django.utils import timezone
 
 from balai.aspirasi.models import Category, RoutingRule, Ticket, TicketEvent, Tier
+from balai.aspirasi.services import route
 from balai.kalender.calendar import due_date
 from balai.opd.models import OPD
 from balai.sms.inbound import fingerprint
@@ -22,29 +23,54 @@ CATEGORIES = [
     ("Kebersihan dan persampahan", "kebersihan", Tier.NON_PENGAWASAN),
     ("Permintaan informasi", "informasi", Tier.RINGAN),
 ]
+# (category, citizen's text, the answer that answers it)
 TEXTS = [
-    (
-        "infrastruktur",
-        "Jalan di Jl. Veteran depan Masjid Raya berlubang besar, sudah ada pengendara jatuh.",
-    ),
-    ("infrastruktur", "Drainase di Gang Melati tersumbat, tiap hujan air masuk rumah warga."),
-    ("infrastruktur", "Lampu penerangan jalan di simpang Pasar Baru mati sejak seminggu."),
-    ("kesehatan", "Antrean di Puskesmas Lapai sangat panjang, loket BPJS hanya satu."),
-    ("kesehatan", "Mohon fogging di RT 03 RW 05, sudah dua anak kena DBD."),
-    ("pendidikan", "Pungutan uang komite di SMP negeri apakah dibenarkan? Mohon penjelasan."),
-    ("pendidikan", "Atap kelas SD 12 bocor, murid belajar di teras."),
-    ("adminduk", "KTP-el saya belum jadi sejak tiga bulan, sudah rekam di kecamatan."),
-    ("adminduk", "Bagaimana cara mengurus akta kelahiran anak yang terlambat dilaporkan?"),
-    ("kebersihan", "Sampah di TPS Jl. Rasuna Said tidak diangkut empat hari, bau sekali."),
-    ("kebersihan", "Ada pembuangan sampah liar di bantaran sungai dekat jembatan."),
-    ("informasi", "Kapan jadwal pendaftaran PPDB tahun ini dibuka?"),
-]
-ANSWERS = [
-    "Terima kasih atas laporannya. Tim kami sudah turun ke lokasi dan perbaikan selesai.",
-    "Laporan sudah kami tindak lanjuti; jadwal perbaikan masuk anggaran pemeliharaan bulan ini.",
-    "Informasi lengkap tersedia di kantor kami setiap hari kerja pukul 08.00–15.00 WIB.",
-    "Petugas kami telah berkoordinasi dengan kelurahan setempat; masalah sudah teratasi.",
-]
+    ("infrastruktur",
+     "Jalan di Jl. Veteran depan Masjid Raya berlubang besar, sudah ada pengendara jatuh.",
+     "Lubang di Jl. Veteran depan Masjid Raya sudah ditambal dengan aspal oleh tim UPT Jalan; "
+     "rambu peringatan dipasang selama aspal mengeras."),
+    ("infrastruktur", "Drainase di Gang Melati tersumbat, tiap hujan air masuk rumah warga.",
+     "Saluran di Gang Melati sudah dikeruk sepanjang 120 m dan sedimennya diangkut. Mohon warga "
+     "tidak membuang sampah ke saluran."),
+    ("infrastruktur", "Lampu penerangan jalan di simpang Pasar Baru mati sejak seminggu.",
+     "Dua lampu PJU di simpang Pasar Baru sudah diganti dan menyala kembali sejak malam ini."),
+    ("kesehatan", "Antrean di Puskesmas Sukamaju sangat panjang, loket BPJS hanya satu.",
+     "Mulai Senin depan Puskesmas Sukamaju membuka loket BPJS kedua pukul 07.30–11.00 dan "
+     "pendaftaran daring lewat aplikasi antrean."),
+    ("kesehatan", "Mohon fogging di RT 03 RW 05, sudah dua anak kena DBD.",
+     "Petugas Puskesmas sudah melakukan penyelidikan epidemiologi di RT 03 RW 05; fogging "
+     "dilaksanakan Sabtu pagi. Tetap lakukan 3M Plus di rumah masing-masing."),
+    ("pendidikan", "Pungutan uang komite di SMP negeri apakah dibenarkan? Mohon penjelasan.",
+     "Sekolah negeri tidak boleh memungut biaya wajib (Permendikbud 75/2016); sumbangan komite "
+     "harus sukarela dan tidak ditentukan jumlahnya. Laporkan sekolahnya bila ada paksaan."),
+    ("pendidikan", "Atap kelas SD 12 bocor, murid belajar di teras.",
+     "Atap dua ruang kelas SD 12 sudah diperbaiki dengan dana pemeliharaan sekolah; murid kembali "
+     "belajar di kelas."),
+    ("adminduk", "KTP-el saya belum jadi sejak tiga bulan, sudah rekam di kecamatan.",
+     "Data rekaman Anda sudah kami periksa dan KTP-el sudah dicetak; silakan ambil di kantor "
+     "Disdukcapil dengan membawa bukti rekam."),
+    ("adminduk", "Bagaimana cara mengurus akta kelahiran anak yang terlambat dilaporkan?",
+     "Bawa surat keterangan lahir, KK, KTP-el orang tua dan SPTJM kebenaran data kelahiran ke "
+     "Disdukcapil atau ajukan daring; tidak dipungut biaya dan tidak perlu penetapan pengadilan."),
+    ("kebersihan", "Sampah di TPS Jl. Rasuna Said tidak diangkut empat hari, bau sekali.",
+     "Sampah di TPS Jl. Rasuna Said sudah diangkut; jadwal truk ke TPS itu kini setiap hari "
+     "pukul 06.00."),
+    ("kebersihan", "Ada pembuangan sampah liar di bantaran sungai dekat jembatan.",
+     "Tumpukan sampah di bantaran sungai sudah dibersihkan bersama warga, dan papan larangan "
+     "membuang sampah dipasang di dekat jembatan."),
+    ("informasi", "Kapan jadwal pendaftaran PPDB tahun ini dibuka?",
+     "Pendaftaran PPDB dibuka 2 Juni dan ditutup 13 Juni; jadwal lengkap ada di situs Disdikbud "
+     "menu Pengumuman."),
+]  # fmt: skip
+# Who answers each category in the demo city (Category.default_opd, as an admin would set it);
+# "kebersihan" has none: Kominfo's triage sends it to the reporter's kecamatan.
+DEFAULT_OPD = {
+    "infrastruktur": "dpupr",
+    "kesehatan": "dinkes",
+    "pendidikan": "disdikbud",
+    "adminduk": "disdukcapil",
+    "informasi": "diskominfo",
+}
 NAMES = [
     "Budi Santoso",
     "Siti Aminah",
@@ -58,22 +84,27 @@ NAMES = [
     "",
 ]
 KECAMATAN = [
-    ("Padang Barat", "Olo"),
-    ("Padang Timur", "Sawahan"),
-    ("Kuranji", "Lapai"),
-    ("Koto Tangah", "Air Tawar"),
-    ("Lubuk Begalung", "Banuaran"),
+    ("Kota Utara", "Sukamaju", "kec-utara"),
+    ("Kota Utara", "Mekarsari", "kec-utara"),
+    ("Kota Selatan", "Sidomulyo", "kec-selatan"),
+    ("Kota Selatan", "Tanjungsari", "kec-selatan"),
 ]
 TOTAL = 300
 
 
 def load(out) -> list[tuple[str, str, str]]:
+    opds = list(OPD.objects.filter(is_active=True).exclude(site=None).order_by("pk"))
+    by_slug = {o.slug: o for o in opds}
     cats = {}
     for name, slug, tier in CATEGORIES:
         cats[slug], _ = Category.objects.get_or_create(
-            slug=slug, defaults={"name": name, "tier": tier}
+            slug=slug,
+            defaults={
+                "name": name,
+                "tier": tier,
+                "default_opd": by_slug.get(DEFAULT_OPD.get(slug)),
+            },
         )
-    opds = list(OPD.objects.filter(is_active=True).exclude(site=None).order_by("pk"))
     for opd in opds[:8]:
         RoutingRule.objects.get_or_create(keyword=opd.slug.upper(), defaults={"opd": opd})
     if Ticket.objects.filter(number__startswith="ASP-D").exists() or not opds:
@@ -89,15 +120,26 @@ def load(out) -> list[tuple[str, str, str]]:
         "ditolak",
     ]
     tickets, smses = [], []
+    keywords = dict(RoutingRule.objects.values_list("opd__slug", "keyword"))
     for i in range(TOTAL):
-        slug, text = rng.choice(TEXTS)
+        slug, text, answer = rng.choice(TEXTS)
         cat = cats[slug]
-        received = now - dt.timedelta(days=rng.uniform(0, 365), hours=rng.uniform(0, 8))
+        # Received within the past year, at least a day ago, so every step below stays in the past.
+        received = now - dt.timedelta(days=rng.uniform(1, 365), hours=rng.uniform(0, 8))
         status = rng.choice(statuses)
         channel = rng.choice(["web", "sms", "sms"])
-        kec, kel = rng.choice(KECAMATAN)
+        kec, kel, kec_slug = rng.choice(KECAMATAN)
         phone = f"+62812{rng.randint(10000000, 99999999)}"
-        opd = None if status == "baru" else rng.choice(opds)
+        keyword = keywords.get(DEFAULT_OPD.get(slug, ""))
+        if channel == "sms" and keyword and rng.random() < 0.4:
+            text = f"{keyword} {text}"  # "<KODE OPD> <pesan>", routed by the keyword rule
+        raw = text
+        # Routed exactly as production routes: keyword rule, then the category's OPD, else triage.
+        opd, text = route(text, cat)
+        if opd is not None and status == "baru":
+            status = "didisposisikan"  # a routed ticket is disposed on arrival, never "baru"
+        elif opd is None and status != "baru":
+            opd = by_slug.get(kec_slug)  # triage disposed it to the reporter's kecamatan
         t = Ticket(
             number=f"ASP-D{received:%y%m}-{i:04d}",
             channel=channel,
@@ -116,16 +158,21 @@ def load(out) -> list[tuple[str, str, str]]:
             due_date=due_date(received, cat.days_to_complete),
         )
         if status != "baru":
-            t.first_response_at = received + dt.timedelta(hours=rng.uniform(2, 90))
+            t.first_response_at = min(
+                received + dt.timedelta(hours=rng.uniform(2, 90)), now - dt.timedelta(hours=2)
+            )
         if status == "selesai":
-            t.answer = rng.choice(ANSWERS)
-            t.answered_at = t.first_response_at + dt.timedelta(days=rng.uniform(0.5, 12))
+            t.answer = answer
+            t.answered_at = min(
+                t.first_response_at + dt.timedelta(days=rng.uniform(0.5, 12)),
+                now - dt.timedelta(hours=1),
+            )
             t.rating = rng.choice([None, 3, 4, 5, 5])
         if status == "ditolak":
             t.reason = "Bukan kewenangan Pemerintah Kota / tidak dapat dipahami."
         tickets.append(t)
         if channel == "sms":
-            sms_text = f"LAPOR {text}"
+            sms_text = raw if raw != text else f"LAPOR {text}"
             smses.append(
                 InboundSMS(
                     gateway=Gateway.GAMMU,
@@ -184,7 +231,7 @@ def load(out) -> list[tuple[str, str, str]]:
         elif e.kind in ("disposisi", "catatan") and t.first_response_at:
             e.created_at = t.first_response_at
         elif e.kind == "pesan" and e.text != t.text:  # a follow-up message from the citizen
-            e.created_at = t.received_at + dt.timedelta(hours=1)
+            e.created_at = min(t.received_at + dt.timedelta(hours=1), now)
         else:
             e.created_at = t.received_at
         dated.append(e)

@@ -26,7 +26,7 @@ class AspirasiForm(ProtectedForm):
     kecamatan = forms.CharField(label=_("Kecamatan"), max_length=80, required=False)
     kelurahan = forms.CharField(label=_("Kelurahan"), max_length=80, required=False)
     location = forms.CharField(label=_("Lokasi (alamat/patokan)"), max_length=200, required=False)
-    attachment = forms.FileField(label=_("Foto atau PDF (opsional)"), required=False)
+    attachment = forms.FileField(label=_("Foto atau PDF"), required=False)
     reporter_name = forms.CharField(label=_("Nama"), max_length=120, required=False)
     phone = forms.CharField(
         label=_("Nomor ponsel"),
@@ -34,7 +34,11 @@ class AspirasiForm(ProtectedForm):
         required=False,
         help_text=_("Jawaban dikirim lewat SMS ke nomor ini."),
     )
-    email = forms.EmailField(label=_("Surel"), required=False)
+    email = forms.EmailField(
+        label=_("Surel"),
+        required=False,
+        help_text=_("Bila diisi, jawaban juga dikirim ke alamat surel ini."),
+    )
     anonim = forms.BooleanField(
         label=_("Anonim: identitas saya tidak ditunjukkan ke OPD"), required=False
     )

@@ -8,12 +8,11 @@ anonim hides the reporter from the OPD, rahasia keeps the report off public page
 
 from __future__ import annotations
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from balai.core.codes import new_code
 from balai.opd.models import OPD
 
 # Completion tiers in working days (shared/domain/aspirasi.md): KemenPAN-RB's LAPOR! limits
@@ -95,7 +94,9 @@ class RoutingRule(models.Model):
 
 
 def new_secret() -> str:
-    return secrets.token_urlsafe(9)
+    """12 Crockford base32 characters (60 bits): read from an SMS and typed in any case.
+    Secrets made before (URL-safe base64, mixed case) still match exactly."""
+    return new_code(12)
 
 
 class Ticket(models.Model):

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from balai.aspirasi.models import Ticket
-from balai.core.privacy import mask_text
+from balai.core.codes import normalise_code
+from balai.core.privacy import mask_email, mask_phone, mask_text
 from balai.opd.models import OPD
+
+_NUMBER = re.compile(r"ASP-?(?P<yymm>[0-9OIL]{4})-?(?P<code>[0-9A-Z]{6})")
 
 
 def public_text(ticket: Ticket) -> str:
@@ -78,3 +83,47 @@ def aspirasi_stats_by_opd(
         if days[pk]:
             result[pk]["median_completion_days"] = round(statistics.median(days[pk]), 1)
     return result
+
+
+def normalise_number(typed: str) -> str:
+    """A ticket number as typed (any case, I/L for 1, O for 0, with or without hyphens) →
+    ``ASP-yymm-XXXXXX``; anything else is returned upper-cased."""
+    match = _NUMBER.fullmatch("".join(typed.split()).upper())
+    if not match:
+        return typed.strip().upper()
+    return f"ASP-{normalise_code(match['yymm'])}-{normalise_code(match['code'])}"
+
+
+def ticket_for_codes(number: str, secret: str) -> Ticket | None:
+    """The ticket a citizen's number and secret point to. Exact codes (including the mixed-case
+    secrets issued before Crockford codes) match first; then the typed form, normalised."""
+    if not number or not secret:
+        return None
+    candidates = {number.strip(), number.strip().upper(), normalise_number(number)}
+    tickets = Ticket.objects.select_related("opd", "category").filter(number__in=candidates)
+    typed = secret.strip()
+    for ticket in tickets:
+        if ticket.secret == typed or ticket.secret == normalise_code(typed):
+            return ticket
+    return None
+
+
+def ticket_receipt(ticket: Ticket) -> dict:
+    """What the citizen is told right after filing: the deadline and how it was counted (days
+    off by name), and every way the answer will reach them (the channel replies go out on, see
+    ``services._reply``, and always the tracking page)."""
+    from balai.aspirasi.services import deadline_days
+    from balai.kalender.calendar import explain_due
+
+    first_days, days = deadline_days(ticket)
+    channels = []
+    if ticket.phone:
+        channels.append(_("SMS ke %(n)s") % {"n": mask_phone(ticket.phone)})
+    elif ticket.email:
+        channels.append(_("surel ke %(e)s") % {"e": mask_email(ticket.email)})
+    channels.append(_("halaman lacak ini (simpan alamatnya)"))
+    return {
+        "due": explain_due(ticket.received_at, days),
+        "first_response": explain_due(ticket.received_at, first_days),
+        "channels": channels,
+    }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -12,17 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.aspirasi.models import FIRST_RESPONSE_DAYS, Category, RoutingRule, Ticket, TicketEvent
+from balai.core.codes import new_code
 from balai.core.tasks import queue_email
 from balai.kalender.calendar import due_date
 from balai.opd.models import OPD
 from balai.opd.selectors import kominfo_emails, staff_emails
 
 logger = logging.getLogger(__name__)
-ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def new_number(when) -> str:
-    return f"ASP-{when:%y%m}-" + "".join(secrets.choice(ALPHABET) for _ in range(6))
+    """``ASP-<yymm>-<6 Crockford characters>``: nothing to misread as I/1, L/1, O/0 or U/V."""
+    return f"ASP-{when:%y%m}-" + new_code(6)
 
 
 def route(text: str, category: Category | None) -> tuple[OPD | None, str]:
@@ -42,9 +42,16 @@ def route(text: str, category: Category | None) -> tuple[OPD | None, str]:
     return None, text
 
 
-def _deadlines(ticket: Ticket) -> None:
+def deadline_days(ticket: Ticket) -> tuple[int, int]:
+    """Working days for the first response and for completion: the category's, else the
+    defaults (Perpres 76/2013 practice, see /docs)."""
     first_days = ticket.category.first_response_days if ticket.category else FIRST_RESPONSE_DAYS
     days = ticket.category.days_to_complete if ticket.category else 5
+    return first_days, days
+
+
+def _deadlines(ticket: Ticket) -> None:
+    first_days, days = deadline_days(ticket)
     ticket.first_response_due = due_date(ticket.received_at, first_days)
     ticket.due_date = due_date(ticket.received_at, days)
 

@@ -15,7 +15,14 @@ from django.views.decorators.http import require_POST
 from balai.aspirasi import services
 from balai.aspirasi.forms import AspirasiForm
 from balai.aspirasi.models import Ticket
-from balai.aspirasi.selectors import aspirasi_stats_by_opd, public_answer, public_text
+from balai.aspirasi.selectors import (
+    aspirasi_stats_by_opd,
+    public_answer,
+    public_text,
+    ticket_for_codes,
+    ticket_receipt,
+)
+from balai.core.codes import normalise_code
 from balai.core.public_forms import ALREADY_SENT, TOO_MANY, client_ip, rate_limited
 from balai.opd.models import OPD
 from balai.opd.selectors import opd_for_request
@@ -73,18 +80,23 @@ def public_list(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def track_lookup(request: HttpRequest) -> HttpResponse:
-    number = request.GET.get("nomor", "").strip().upper()
+    """Number + secret as typed from an SMS or a receipt: any case, I/L read as 1, O as 0."""
+    number = request.GET.get("nomor", "").strip()
     secret = request.GET.get("kode", "").strip()
     if number and secret:
-        if Ticket.objects.filter(number=number, secret=secret).exists():
-            return redirect(f"/aspirasi/lacak/{number}/{secret}/")
-        messages.error(request, _("Nomor tiket atau kode tidak cocok."))
+        if rate_limited(f"aspirasi-lacak:{client_ip(request)}", 30, 600):
+            messages.error(request, TOO_MANY)
+        else:
+            ticket = ticket_for_codes(number, secret)
+            if ticket is not None:
+                return redirect(ticket.tracking_path())
+            messages.error(request, _("Nomor tiket atau kode tidak cocok."))
     return render(request, "aspirasi/lookup.html", {"number": number})
 
 
 def _ticket(number: str, secret: str) -> Ticket:
-    ticket = Ticket.objects.select_related("opd", "category").filter(number=number).first()
-    if ticket is None or not secret or ticket.secret != secret:
+    ticket = ticket_for_codes(number, secret)
+    if ticket is None:
         raise Http404
     return ticket
 
@@ -93,8 +105,15 @@ def _ticket(number: str, secret: str) -> Ticket:
 def short_link(request: HttpRequest, code: str) -> HttpResponse:
     """``/a/<number code>.<secret>`` from an SMS → the ticket's tracking page."""
     suffix, _sep, secret = code.partition(".")
-    ticket = Ticket.objects.filter(number__endswith=f"-{suffix.upper()}", secret=secret).first()
-    if not suffix or not secret or ticket is None:
+    ticket = None
+    if suffix and secret:
+        for candidate in Ticket.objects.filter(
+            number__endswith=f"-{normalise_code(suffix)}"
+        ) | Ticket.objects.filter(number__endswith=f"-{suffix.upper()}"):
+            if candidate.secret in (secret, normalise_code(secret)):
+                ticket = candidate
+                break
+    if ticket is None:
         raise Http404
     return redirect(ticket.tracking_path())
 
@@ -110,6 +129,7 @@ def track(request: HttpRequest, number: str, secret: str) -> HttpResponse:
             "ticket": ticket,
             "events": events,
             "new": request.GET.get("baru") == "1",
+            "receipt": ticket_receipt(ticket) if request.GET.get("baru") == "1" else None,
         },
     )
 

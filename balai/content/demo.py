@@ -263,11 +263,7 @@ def _load_opd(opd: OPD, categories: dict[str, KategoriBerita], index: int = 0) -
             f"800/{10 + len(opd.slug)}/SOP/{year}",
         ),
         (f"Maklumat Pelayanan {opd.short_name}", DocumentCategory.MAKLUMAT, ""),
-        (
-            f"Laporan Survei Kepuasan Masyarakat {opd.short_name} {year - 1}",
-            DocumentCategory.LAPORAN,
-            "",
-        ),
+        # The SKM report is the real one, rendered from the survey answers (balai.layanan.demo).
     ]:
         _document(
             opd,

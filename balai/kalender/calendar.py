@@ -12,11 +12,13 @@ is the first working day after the day of receipt; the deadline is the end of da
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 MAX_SPAN_DAYS = 3 * 366  # a guard against runaway loops on absurd input
 
@@ -62,7 +64,7 @@ class WorkingCalendar:
 
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The n-th working day after ``day`` (day itself is not counted)."""
-        for _ in range(n):
+        for _step in range(n):
             day = self.next_working_day(day)
         return day
 
@@ -118,3 +120,53 @@ def working_days_left(due: dt.date, on: dt.date | None = None) -> int:
     if due <= on:
         return 0
     return WorkingCalendar(on, due).working_days_between(on, due)
+
+
+WEEKDAY_NAMES = (
+    _("Senin"), _("Selasa"), _("Rabu"), _("Kamis"), _("Jumat"), _("Sabtu"), _("Minggu"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DueExplanation:
+    """How a deadline was counted, in the words a citizen reads on a receipt."""
+
+    received_at: dt.datetime  # local time
+    counted_from: dt.date  # the day the request counts as received on
+    moved_because: str  # why counted_from is not the day it arrived ("" when it is)
+    working_days: int
+    due: dt.date
+    days_off: list[tuple[dt.date, str]]  # days skipped between arrival and the deadline, named
+
+
+def day_off_name(day: dt.date, calendar: WorkingCalendar) -> str:
+    """A holiday's or cuti bersama's own name, else the weekday (Sabtu, Minggu)."""
+    return calendar.days_off.get(day) or str(WEEKDAY_NAMES[day.weekday()])
+
+
+def explain_due(received_at: dt.datetime, working_days: int) -> DueExplanation:
+    """The same count as :func:`due_date`, with its steps: the day counting starts from and why,
+    and every day off skipped on the way, by name (UU 14/2008 Pasal 22(7); Perki 1/2021 counts
+    in working days)."""
+    local = timezone.localtime(received_at)
+    calendar = WorkingCalendar.around(local.date(), 60 + working_days * 3)
+    start = receipt_day(received_at, calendar)
+    due = calendar.add_working_days(start, working_days)
+    moved = ""
+    if start != local.date():
+        if calendar.is_working_day(local.date()):
+            moved = _("diterima setelah layanan tutup pukul %(jam)s %(zona)s") % {
+                "jam": office_closes().strftime("%H.%M"),
+                "zona": settings.BALAI_ZONA_WAKTU,
+            }
+        else:
+            moved = _("diterima pada hari libur: %(nama)s") % {
+                "nama": day_off_name(local.date(), calendar)
+            }
+    skipped = []
+    day = local.date()
+    while day < due:
+        day += dt.timedelta(days=1)
+        if not calendar.is_working_day(day):
+            skipped.append((day, day_off_name(day, calendar)))
+    return DueExplanation(local, start, moved, working_days, due, skipped)

@@ -504,6 +504,39 @@ def load(out) -> list[tuple[str, str, str]]:
                 signed_by_position=opd.kepala_jabatan or f"Kepala {opd.name}",
                 signed_on=dt.date(2025, 1, 2), place="Kota Contoh",
             )  # fmt: skip
+    reports = sum(_publish_skm_report(opd, today.year - 1) for opd in OPD.objects.order_by("pk"))
     out.write(f"  Layanan: {created} baru, {Layanan.objects.count()} total; "
-              f"{responses} jawaban SKM baru, {SurveyResponse.objects.count()} total")  # fmt: skip
+              f"{responses} jawaban SKM baru, {SurveyResponse.objects.count()} total; "
+              f"{reports} laporan SKM terbit")  # fmt: skip
     return []
+
+
+def _publish_skm_report(opd: OPD, year: int) -> int:
+    """The OPD's SKM report for ``year`` as its documents list offers it: the same PDF the
+    public report page downloads (PermenPAN-RB 14/2017 layout), only when there were answers."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from balai.documents.models import BalaiDocument, DocumentCategory
+    from balai.layanan import exports, periods
+
+    title = f"Laporan Survei Kepuasan Masyarakat {opd.short_name} {year}"
+    if not opd.collection_id or BalaiDocument.objects.filter(title=title).exists():
+        return 0
+    data = exports.report_data(periods.parse(str(year)), opd=opd, scope_name=opd.name)
+    if not data["overall"]:
+        return 0
+    pdf = exports.report_pdf(data)
+    doc = BalaiDocument(
+        title=title, collection=opd.collection, category=DocumentCategory.LAPORAN, year=year,
+        description=f"Indeks Kepuasan Masyarakat {opd.name} tahun {year}: "
+        f"{str(data['overall'].converted).replace('.', ',')} ({data['overall'].category}, {data['overall'].label}), "
+        f"{data['overall'].respondents} responden.",
+    )  # fmt: skip
+    doc.file.save(
+        hashlib.sha256(title.encode()).hexdigest()[:10] + ".pdf", ContentFile(pdf), save=False
+    )
+    doc.file_size = len(pdf)
+    doc.save()
+    return 1

@@ -5,7 +5,40 @@ from __future__ import annotations
 
 import io
 
-from balai.layanan.ikm import WEIGHT
+from balai.layanan.ikm import UNSUR, WEIGHT
+
+
+def report_data(period, *, opd=None, scope_name: str = "") -> dict:
+    """Everything the IKM report shows for one period and scope (an OPD, or the whole city):
+    the page, the XLSX, the PDF and the demo's published report all read this one dict."""
+    from balai.layanan import selectors
+
+    data = selectors.report(period, opd=opd)
+    data["unsur"] = UNSUR
+    data["title"] = f"Indeks Kepuasan Masyarakat {opd.name if opd else 'Kota'} — {period.label}"
+    data["scope_name"] = scope_name or (opd.name if opd else "Pemerintah Kota")
+    overall = data["overall"]
+    if overall:
+        data["unsur_rows"] = [
+            {"code": code, "name": name, "nrr": float(overall.nrr[code]),
+             "weighted": float(overall.nrr[code] * WEIGHT),
+             "pct": round(float(overall.nrr[code]) / 4 * 100, 1)}
+            for code, name in UNSUR
+        ]  # fmt: skip
+        data["weakest"] = [row for row in data["unsur_rows"] if row["code"] in overall.weakest]
+    data["trend_rows"] = [
+        {"label": p.label, "value": r.converted, "category": r.category,
+         "pct": float(r.converted)}
+        for p, r in data["trend"]
+    ]  # fmt: skip
+    return data
+
+
+def report_pdf(data: dict, base_url: str = "/") -> bytes:
+    """The SKM report (PermenPAN-RB 14/2017 layout) as PDF."""
+    from django.template.loader import render_to_string
+
+    return html_to_pdf(render_to_string("layanan/report_pdf.html", data), base_url)
 
 
 def report_xlsx(data: dict) -> bytes:

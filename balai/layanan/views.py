@@ -6,7 +6,6 @@ import io
 
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,7 +14,7 @@ from balai.core.downloads import download
 from balai.core.public_forms import ALREADY_SENT, TOO_MANY, client_ip, rate_limited
 from balai.layanan import exports, periods, selectors, services
 from balai.layanan.forms import SurveyForm
-from balai.layanan.ikm import UNSUR, WEIGHT, sample_size
+from balai.layanan.ikm import UNSUR, sample_size
 from balai.layanan.models import Kanal, Kategori, Layanan, Maklumat
 
 SURVEY_LIMIT_PER_IP = (20, 60 * 60)  # 20 answers per hour per address: a busy counter's kiosk
@@ -128,24 +127,8 @@ def report(request, page, *, fmt=None, opd=None):
     if page.opd is None and opd is not None:
         raise Http404
     period = _period_from(request)
-    data = selectors.report(period, opd=opd)
-    data["unsur"] = UNSUR
-    data["title"] = f"Indeks Kepuasan Masyarakat {opd.name if opd else 'Kota'} — {period.label}"
-    data["scope_name"] = opd.name if opd else page.get_site().site_name or "Pemerintah Kota"
-    overall = data["overall"]
-    if overall:
-        data["unsur_rows"] = [
-            {"code": code, "name": name, "nrr": float(overall.nrr[code]),
-             "weighted": float(overall.nrr[code] * WEIGHT),
-             "pct": round(float(overall.nrr[code]) / 4 * 100, 1)}
-            for code, name in UNSUR
-        ]  # fmt: skip
-        data["weakest"] = [row for row in data["unsur_rows"] if row["code"] in overall.weakest]
-    data["trend_rows"] = [
-        {"label": p.label, "value": r.converted, "category": r.category,
-         "pct": float(r.converted)}
-        for p, r in data["trend"]
-    ]  # fmt: skip
+    scope_name = opd.name if opd else page.get_site().site_name or "Pemerintah Kota"
+    data = exports.report_data(period, opd=opd, scope_name=scope_name)
     if fmt == "xlsx":
         return download(
             exports.report_xlsx(data),
@@ -153,9 +136,8 @@ def report(request, page, *, fmt=None, opd=None):
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     if fmt == "pdf":
-        html = render_to_string("layanan/report_pdf.html", data, request=request)
         return download(
-            exports.html_to_pdf(html, request.build_absolute_uri("/")),
+            exports.report_pdf(data, request.build_absolute_uri("/")),
             f"ikm-{period.key}.pdf",
             "application/pdf",
         )

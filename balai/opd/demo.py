@@ -31,7 +31,7 @@ def load(out) -> list[tuple[str, str, str]]:
     pemda.name = f"Pemerintah {settings.BALAI_CITY_NAME}"
     pemda.address = "Jl. Sudirman No. 1, Kota Contoh 25111"
     pemda.phone = "(0751) 123400"
-    pemda.email = f"info@{settings.BALAI_PORTAL_DOMAIN}"
+    pemda.email = "info@kotacontoh.go.id"  # the city's own domain, like its OPDs' addresses
     pemda.opening_hours = "Senin–Kamis 07.30–16.00 WIB; Jumat 07.30–16.30 WIB"
     pemda.save()
     result = import_opds_csv(SAMPLE_CSV.read_bytes())

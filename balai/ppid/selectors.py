@@ -8,7 +8,9 @@ from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from balai.core.privacy import mask_email, mask_phone
 from balai.opd.models import OPD
 from balai.ppid.models import (
     BERKALA_MAX_AGE_DAYS,
@@ -224,4 +226,31 @@ def statistik(start: dt.date, end: dt.date, opd: OPD | None = None) -> dict:
             )
             for code, label in Kategori.choices
         ],
+    }
+
+
+def request_receipt(permohonan: Permohonan) -> dict:
+    """What the requester is told next to the registration number (UU 14/2008 Pasal 22(4)):
+    the deadline for the written notice and how it was counted (Pasal 22(7), 10 working days),
+    the date it moves to if the PPID extends once (Pasal 22(8), 7 working days), the right to
+    object to the atasan PPID and by when (Pasal 35(1) huruf e, Pasal 36(1), 30 working days),
+    and how the answer reaches them (Perki 1/2021 on standard information services)."""
+    from balai.kalender import calendar
+    from balai.ppid import services
+
+    due = calendar.explain_due(permohonan.diterima_pada, services.JAWAB_HARI_KERJA)
+    extended = calendar.extend(due.due, services.PERPANJANGAN_MAKS_HARI_KERJA)
+    notices = []
+    if permohonan.email:
+        notices.append(_("e-mail ke %(e)s") % {"e": mask_email(permohonan.email)})
+    if permohonan.telepon:
+        notices.append(_("SMS ke %(n)s") % {"n": mask_phone(permohonan.telepon)})
+    notices.append(_("halaman lacak ini, dengan pemberitahuan tertulis (PDF) untuk diunduh"))
+    return {
+        "due": due,
+        "extended": extended,
+        "objection_if_unanswered": calendar.extend(due.due, services.KEBERATAN_BATAS_HARI_KERJA),
+        "objection_if_extended": calendar.extend(extended, services.KEBERATAN_BATAS_HARI_KERJA),
+        "notices": notices,
+        "delivery": permohonan.get_cara_mendapatkan_display(),
     }

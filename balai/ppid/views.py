@@ -96,6 +96,7 @@ def lacak_token(request, token):
         "ppid/lacak_detail.html",
         {
             "item": item,
+            "receipt": selectors.request_receipt(item),
             "form": form,
             "can_object": can_object,
             "batas_keberatan": services.objection_deadline(item) if can_object else None,

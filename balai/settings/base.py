@@ -283,6 +283,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "Engli
 if BALAI_PORTAL_DOMAIN != "localhost":
     LANGUAGE_COOKIE_DOMAIN = f".{BALAI_PORTAL_DOMAIN}"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
+# The zone printed after every time a citizen reads (WIB/WITA/WIT); follows TIME_ZONE unless set.
+BALAI_ZONA_WAKTU = os.environ.get(
+    "BALAI_ZONA_WAKTU", {"Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(TIME_ZONE, "WIB")
+)
 USE_I18N = True
 USE_TZ = True
 

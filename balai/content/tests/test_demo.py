@@ -33,7 +33,7 @@ def test_demo_city_is_complete_idempotent_and_has_stale_sites(client):
         recent = items.filter(date__gte=six_months_ago).exists()
         assert recent == (opd.slug not in content_demo.STALE), opd.slug
         pdfs = BalaiDocument.objects.filter(collection=opd.collection)
-        assert pdfs.count() >= 3
+        assert pdfs.count() >= 2  # SOP, maklumat; the SKM report comes from balai.layanan.demo
         assert pdfs.first().file.read(5) == b"%PDF-"
     empty = VisiMisiPage.objects.descendant_of(OPD.objects.get(slug="mekarsari").site.root_page)
     assert not empty.get().is_filled

@@ -116,3 +116,23 @@ def safe_brand(colour: str) -> str:
             return candidate
         rgb = [int(c * 0.92) for c in rgb]
     return "#000000"
+
+
+@register.filter
+def waktu(value) -> str:
+    """A moment as a citizen reads it: local date, time and zone ("4 Desember 2026 18.56 WIB")."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{date_format(local, 'j F Y H.i')} {settings.BALAI_ZONA_WAKTU}"
+
+
+@register.filter
+def hari_tanggal(value) -> str:
+    """A day with its weekday ("Senin, 7 Desember 2026")."""
+    from django.utils.formats import date_format
+
+    return date_format(value, "l, j F Y") if value else ""

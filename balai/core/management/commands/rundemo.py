@@ -17,6 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         manage = [sys.executable, "manage.py"]
         env = os.environ.copy()
+        # This command is the demo and says so; runserver's "not for production" banner is for
+        # people who might mistake it for a deployment (deploy/ has the gunicorn setup).
+        env.setdefault("DJANGO_RUNSERVER_HIDE_WARNING", "true")
         worker = (
             ["rqworker", "--with-scheduler", "default"]
             if settings.TASKS_BACKEND == "rq"
