@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "balai.sms",
     "balai.search",
     "balai.pemantauan",
+    "balai.migrasi",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
