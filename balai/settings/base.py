@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "balai.opd.middleware.OPDSiteMiddleware",
+    "balai.migrasi.middleware.WordPressLegacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes must be last: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
