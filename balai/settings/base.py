@@ -407,3 +407,7 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# WordPress imports (balai.migrasi): uploaded exports and uploads ZIPs wait here for the worker.
+# Not under MEDIA_ROOT (never web-served); the worker must see the same folder.
+BALAI_WP_IMPORT_DIR = Path(os.environ.get("BALAI_WP_IMPORT_DIR", VAR_DIR / "wp-imports"))
