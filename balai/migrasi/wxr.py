@@ -241,7 +241,10 @@ class Uploads:
             info = self.names.get(rel)
             if info is None or info.file_size > self.MAX_FILE:
                 return None
-            return self.zip.read(info)
+            try:
+                return self.zip.read(info)
+            except (zipfile.BadZipFile, RuntimeError, OSError, EOFError):
+                return None  # damaged or encrypted entry: reported as a missing file
         return None
 
     def close(self) -> None:

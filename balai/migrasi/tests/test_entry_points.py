@@ -93,6 +93,23 @@ def test_not_an_export_is_refused_with_a_message(settings, tmp_path, kominfo, op
     assert not WordPressImport.objects.exists()
 
 
+def test_a_hostile_export_fails_in_the_worker_with_a_clear_message(
+    settings, tmp_path, kominfo, opd_a, client_as, run_tasks
+):
+    settings.BALAI_WP_IMPORT_DIR = tmp_path / "wp-imports"
+    bomb = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">
+<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><title>&b;</title></channel></rss>"""
+    client = client_as(kominfo)
+    client.post("/admin/impor-wordpress/", {
+        "opd": opd_a.pk, "export": SimpleUploadedFile("export.xml", bomb),
+    })  # fmt: skip
+    run_tasks()
+    job = WordPressImport.objects.get()
+    assert job.status == "failed" and "entitas" in job.error
+    page = client.get(f"/admin/impor-wordpress/{job.pk}/").content.decode()
+    assert "gagal" in page and "Jalankan impor" not in page
+
+
 def test_command_dry_run_then_import(opd_a):
     out = io.StringIO()
     call_command("import_wordpress", str(EXPORT), "--opd", opd_a.slug, "--uploads",
