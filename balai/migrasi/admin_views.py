@@ -25,6 +25,18 @@ from balai.migrasi.tasks import run_wordpress_import
 from balai.opd.models import OPD
 
 MAX_EXPORT_BYTES = 512 * 1024 * 1024
+ACTION_LABELS = {
+    "created": gettext_lazy("dibuat"),
+    "updated": gettext_lazy("diperbarui"),
+    "unchanged": gettext_lazy("tidak berubah"),
+    "skipped": gettext_lazy("dilewati"),
+    "refused": gettext_lazy("ditolak"),
+}
+KIND_LABELS = {
+    "post": gettext_lazy("tulisan"),
+    "page": gettext_lazy("halaman"),
+    "attachment": gettext_lazy("lampiran"),
+}
 
 
 def importable_opds(user):
@@ -141,7 +153,11 @@ def detail_view(request, pk: int):
             messages.success(request, _("Impor dimulai di latar belakang."))
         return redirect("wordpress_import_detail", job.pk)
     report = job.report or {}
-    entries = [e for e in report.get("entries", []) if e["action"] != "unchanged"]
+    entries = [
+        {**e, "action_label": ACTION_LABELS.get(e["action"], e["action"]),
+         "kind_label": KIND_LABELS.get(e["kind"], e["kind"])}
+        for e in report.get("entries", []) if e["action"] != "unchanged"
+    ]  # fmt: skip
     return TemplateResponse(
         request,
         "migrasi/detail.html",

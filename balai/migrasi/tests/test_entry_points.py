@@ -56,6 +56,7 @@ def test_opd_admin_uploads_reads_dry_run_and_imports(
     report = client.get(f"/admin/impor-wordpress/{job.pk}/").content.decode()
     assert "Laporan uji coba" in report and "contact-form-7" in report
     assert "Jalankan impor" in report
+    assert "<td>dibuat</td><td>tulisan</td>" in report
     client.post(f"/admin/impor-wordpress/{job.pk}/")
     run_tasks()
     job.refresh_from_db()
