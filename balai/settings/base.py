@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "balai.sms",
     "balai.search",
     "balai.pemantauan",
+    "balai.migrasi",
     "balai.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -132,6 +133,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "balai.opd.middleware.OPDSiteMiddleware",
+    "balai.migrasi.middleware.WordPressLegacyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes must be last: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
@@ -426,3 +428,7 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# WordPress imports (balai.migrasi): uploaded exports and uploads ZIPs wait here for the worker.
+# Not under MEDIA_ROOT (never web-served); the worker must see the same folder.
+BALAI_WP_IMPORT_DIR = Path(os.environ.get("BALAI_WP_IMPORT_DIR", VAR_DIR / "wp-imports"))
