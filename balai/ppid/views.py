@@ -111,6 +111,18 @@ def pemberitahuan_pdf(request, token):
     )
 
 
+def penolakan_pdf(request, token):
+    """The requester's copy of the surat keputusan penolakan (with its uji konsekuensi)."""
+    item = _by_token(token)
+    if not item.is_refused_as_exempt:
+        raise Http404
+    return HttpResponse(
+        exports.refusal_pdf(item),
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="penolakan-{item.id}.pdf"'},
+    )
+
+
 def lampiran(request, token, pk):
     item = _by_token(token)
     doc = get_object_or_404(item.lampiran, pk=pk)
