@@ -36,8 +36,8 @@ ANSWERS = {
 REQUIRED = _("Pilih salah satu jawaban.")
 
 
-class SurveyForm(ProtectedForm):
-    form_name = "skm"
+class SurveyFields(forms.Form):
+    """The questionnaire itself (nine unsur + profile), shared by the public form and the kiosk."""
 
     gender = forms.ChoiceField(
         label=_("Jenis kelamin"), choices=SurveyResponse.Gender.choices,
@@ -82,9 +82,6 @@ class SurveyForm(ProtectedForm):
                 widget=forms.RadioSelect,
                 error_messages={"required": REQUIRED, "invalid_choice": REQUIRED},
             )  # fmt: skip
-        # Keep the honeypot and token last.
-        for name in ("form_token", "website"):
-            self.fields[name] = self.fields.pop(name)
 
     def clean_service_date(self):
         value = self.cleaned_data["service_date"]
@@ -100,3 +97,23 @@ class SurveyForm(ProtectedForm):
 
     def unsur_fields(self):
         return [self[code] for code in ANSWERS]
+
+
+class SurveyForm(SurveyFields, ProtectedForm):
+    """The public SKM form: the questionnaire behind the one-time token and the honeypot."""
+
+    form_name = "skm"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Keep the honeypot and token last.
+        for name in ("form_token", "website"):
+            self.fields[name] = self.fields.pop(name)
+
+
+class KioskSurveyForm(SurveyFields):
+    """One answer sheet synced from a counter's tablet (JSON, authenticated by the counter key):
+    the questionnaire plus the tablet's UUID and the moment it was answered."""
+
+    uuid = forms.UUIDField(error_messages={"required": _("UUID jawaban wajib ada.")})
+    dijawab_pada = forms.DateTimeField(required=False)

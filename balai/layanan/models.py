@@ -9,6 +9,7 @@ Rules (completeness, publishing) live in ``services.py``; the IKM formula in ``i
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -335,6 +336,39 @@ class Maklumat(models.Model):
         return f"Maklumat pelayanan {self.opd}"
 
 
+class Loket(models.Model):
+    """A service counter running the SKM kiosk on a tablet: configured once for one service,
+    protected by its own key (only a hash is stored), revocable from the admin."""
+
+    opd = models.ForeignKey(
+        "opd.OPD", on_delete=models.CASCADE, related_name="loket_skm", verbose_name=_("OPD")
+    )
+    layanan = models.ForeignKey(
+        Layanan, on_delete=models.CASCADE, related_name="loket_skm", verbose_name=_("layanan")
+    )
+    name = models.CharField(_("nama loket"), max_length=120)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_hint = models.CharField(_("awal kunci"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    last_seen_at = models.DateTimeField(_("terakhir mengirim"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("loket SKM")
+        verbose_name_plural = _("loket SKM")
+        ordering = ["opd__name", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.layanan.name}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
 def _answer():
     return models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
 
@@ -382,6 +416,16 @@ class SurveyResponse(models.Model):
     u8 = _answer()
     u9 = _answer()
     saran = models.TextField(_("saran"), blank=True, max_length=1000)
+    # Kiosk answers carry the UUID the tablet gave them, so a retried sync never counts twice.
+    loket = models.ForeignKey(
+        Loket,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        verbose_name=_("loket"),
+    )
+    client_uuid = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("jawaban SKM")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Field, Q, QuerySet, Sum
+from django.db.models import Case, CharField, Count, Field, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
 
 from balai.layanan import periods
 from balai.layanan.ikm import UNSUR_FIELDS, IKMResult, from_totals
-from balai.layanan.models import Layanan, Maklumat, SurveyResponse
+from balai.layanan.models import Layanan, Loket, Maklumat, SurveyResponse
 from balai.layanan.services import complete_q
 from balai.opd.models import OPD
 
@@ -144,3 +145,46 @@ def compliance_by_opd(opd_ids: list[int] | None = None) -> dict[int, dict]:
             "evidence_url": f"{opd.url}layanan/" if opd.site_id else "",
         }
     return out
+
+
+# Respondent groups for the SKM report (PermenPAN-RB 14/2017 asks gender, age, education and
+# occupation so results can be read per group), plus the kiosk counter.
+AGE_BANDS = [(15, 24), (25, 34), (35, 44), (45, 54), (55, 100)]
+GROUPS = {
+    "gender": _("Jenis kelamin"),
+    "umur": _("Kelompok umur"),
+    "education": _("Pendidikan"),
+    "occupation": _("Pekerjaan"),
+    "loket": _("Loket/kanal"),
+}
+
+
+def _age_band() -> Case:
+    return Case(
+        *[When(age__range=(lo, hi), then=Value(f"{lo}–{hi}")) for lo, hi in AGE_BANDS],
+        default=Value("?"),
+        output_field=CharField(),
+    )
+
+
+def ikm_by_group(queryset: QuerySet[SurveyResponse], group: str) -> list[dict]:
+    """IKM per respondent group, in the order of the group's choices (empty groups included),
+    from integer sums in one query."""
+    if group == "umur":
+        per = ikm_grouped(queryset.annotate(kelompok=_age_band()), "kelompok")
+        labels = [(f"{lo}–{hi}", _("%(lo)s–%(hi)s tahun") % {"lo": lo, "hi": hi})
+                  for lo, hi in AGE_BANDS]  # fmt: skip
+    elif group == "loket":
+        per = ikm_grouped(queryset, "loket_id")
+        names = dict(Loket.objects.filter(pk__in=[k for k in per if k]).values_list("pk", "name"))
+        labels = [(None, _("Formulir daring"))] + sorted(names.items(), key=lambda kv: kv[1])
+    else:
+        per = ikm_grouped(queryset, group)
+        labels = list(SurveyResponse._meta.get_field(group).choices)
+    return [{"key": key, "label": label, "result": per.get(key)} for key, label in labels]
+
+
+def ikm_by_service(queryset: QuerySet[SurveyResponse]) -> list[dict]:
+    per = ikm_grouped(queryset, "layanan_id")
+    names = Layanan.objects.filter(pk__in=list(per)).select_related("opd").order_by("name")
+    return [{"layanan": layanan, "result": per[layanan.pk]} for layanan in names]

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from balai.core.downloads import PDF, XLSX, download
 from balai.core.privacy import mask_nik, mask_phone
 from balai.opd.models import OPD
-from balai.ppid import exports, selectors, services
+from balai.ppid import exports, registers, selectors, services
 from balai.ppid.forms import (
     JawabForm,
     PemohonFields,
     PermohonanPetugasForm,
     PerpanjangForm,
+    TanggapanPemohonForm,
     TanggapiKeberatanForm,
 )
 from balai.ppid.models import PetugasPPID
@@ -129,6 +130,16 @@ def pemberitahuan(request, pk):
     return HttpResponse(exports.notice_pdf(item), content_type="application/pdf")
 
 
+def penolakan(request, pk):
+    """The surat keputusan penolakan with its uji konsekuensi, for a request refused as exempt."""
+    _officer_required(request)
+    item = get_object_or_404(selectors.visible_requests(request.user), pk=pk)
+    if not item.is_refused_as_exempt:
+        raise Http404
+    services.log_access(item, request.user, "unduh-penolakan")
+    return download(exports.refusal_pdf(item), f"penolakan-{item.pk}.pdf", PDF, inline=True)
+
+
 def _opds_for(user):
     if (
         user.is_superuser
@@ -168,7 +179,22 @@ def keberatan(request, pk):
     _officer_required(request)
     item = get_object_or_404(selectors.visible_objections(request.user), pk=pk)
     form = TanggapiKeberatanForm(request.POST or None)
-    if request.method == "POST":
+    respon = TanggapanPemohonForm(
+        request.POST if request.POST.get("aksi") == "tanggapan-pemohon" else None,
+        initial={"tanggapan_pemohon": item.tanggapan_pemohon},
+    )
+    if request.method == "POST" and request.POST.get("aksi") == "tanggapan-pemohon":
+        if respon.is_valid():
+            try:
+                services.record_requester_response(
+                    item, respon.cleaned_data["tanggapan_pemohon"], by=request.user
+                )
+            except ValidationError as exc:
+                respon.add_error(None, exc)
+            else:
+                messages.success(request, _("Tanggapan pemohon dicatat."))
+                return redirect("ppid_admin:keberatan", pk=item.pk)
+    elif request.method == "POST":
         if not services.can_decide_objection(request.user):
             raise PermissionDenied
         if form.is_valid():
@@ -186,6 +212,7 @@ def keberatan(request, pk):
         {
             "k": item,
             "form": form,
+            "respon": respon,
             "can_decide": services.can_decide_objection(request.user),
         },
     )
@@ -215,3 +242,38 @@ def laporan(request):
     if fmt == "pdf":
         return download(exports.report_pdf(s), f"laporan-ppid-{start}-{end}.pdf", PDF)
     return render(request, "ppid/admin/laporan.html", {"s": s, "start": start, "end": end})
+
+
+REGISTER_FORMATS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def register(request):
+    """The register books the officer may download: own OPD (PPID Pelaksana), or any OPD, the
+    PPID Utama's and the city-wide book (PPID Utama, atasan, Kominfo)."""
+    _officer_required(request)
+    start, end = _report_period(request)
+    return render(
+        request,
+        "ppid/admin/register.html",
+        {
+            "scopes": registers.scopes_for(request.user),
+            "start": start,
+            "end": end,
+            "selected": request.GET.get("opd", ""),
+        },
+    )
+
+
+def register_download(request, jenis: str, fmt: str):
+    _officer_required(request)
+    if jenis not in registers.BUILDERS or fmt not in REGISTER_FORMATS:
+        raise Http404
+    scope = registers.resolve_scope(request.user, request.GET.get("opd"))
+    start, end = _report_period(request)
+    reg = registers.BUILDERS[jenis](request.user, scope, start, end)
+    body = exports.register_xlsx(reg) if fmt == "xlsx" else exports.register_pdf(reg)
+    name = f"register-{jenis}-{scope.key}-{start}-{end}.{fmt}"
+    return download(body, name, REGISTER_FORMATS[fmt])

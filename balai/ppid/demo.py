@@ -275,15 +275,22 @@ def _requests(out) -> None:
         if "Rekam medis" in topic or "NIK seluruh" in topic:
             kwargs = {
                 "keputusan": "ditolak_dikecualikan",
-                "pasal_pengecualian": "UU 14/2008 Pasal 17 huruf h",
+                "pasal_17": "h",
+                "pasal_pengecualian": "Pasal 17 huruf h angka 2 (riwayat kesehatan)",
+                "informasi_dikecualikan": topic,
                 "uji_konsekuensi": "Informasi memuat data pribadi; membukanya merugikan pemilik data.",
+                "pertimbangan_kepentingan_umum": "Data agregat tanpa identitas tersedia; kepentingan "
+                "umum tidak memerlukan data perorangan.",
+                "masa_pengecualian": "Selama pemilik data tidak memberi persetujuan tertulis",
                 "jawaban": "Informasi yang diminta termasuk informasi yang dikecualikan.",
             }
         elif "kontrak" in topic and rng.random() < 0.5:
             kwargs = {
                 "keputusan": "sebagian",
                 "jawaban": "Kontrak diberikan; lampiran harga satuan dihitamkan.",
-                "pasal_pengecualian": "UU 14/2008 Pasal 17 huruf b",
+                "pasal_17": "b",
+                "uji_konsekuensi": "Harga satuan penyedia adalah rahasia dagang.",
+                "masa_pengecualian": "Sampai kontrak selesai",
             }
         elif rng.random() < 0.1:
             kwargs = {

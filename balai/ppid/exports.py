@@ -1,7 +1,9 @@
-"""XLSX and PDF documents of the PPID: the DIP, the written notice and the annual report."""
+"""XLSX and PDF documents of the PPID: the DIP, the written notice, the annual report, the
+registers of requests and objections, and the refusal decision."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from django.template.loader import render_to_string
@@ -138,3 +140,73 @@ def report_xlsx(s: dict) -> bytes:
 
 def report_pdf(s: dict) -> bytes:
     return _pdf(render_to_string("ppid/pdf/laporan.html", {"s": s}))
+
+
+# --- registers and the refusal decision ----------------------------------------------------------
+
+HEADER_ROWS = 5  # title, scope/period, group headings, column labels, column numbers
+
+
+def register_xlsx(reg) -> bytes:
+    """The register as a workbook laid out like the printed form: grouped headings merged over
+    their columns, a row of column numbers, one row per request/objection (data from row 6)."""
+    from openpyxl.styles import Border, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = str(_("Register"))
+    ncols = len(reg.columns)
+    ws.append([str(reg.title)])
+    ws.append([f"{reg.scope_label} — {reg.start:%d-%m-%Y} s.d. {reg.end:%d-%m-%Y}"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
+    ws["A1"].font = Font(bold=True, size=13)
+    for group, first, cols in reg.groups:
+        c = first + 1
+        if group:
+            ws.cell(row=3, column=c, value=group)
+            ws.merge_cells(start_row=3, start_column=c, end_row=3, end_column=c + len(cols) - 1)
+            for i, col in enumerate(cols):
+                ws.cell(row=4, column=c + i, value=col.label)
+        else:
+            ws.cell(row=3, column=c, value=cols[0].label)
+            ws.merge_cells(start_row=3, start_column=c, end_row=4, end_column=c)
+    for i in range(ncols):
+        ws.cell(row=5, column=i + 1, value=f"({i + 1})")
+    thin = Side(style="thin", color="444444")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for row in ws.iter_rows(min_row=3, max_row=5, max_col=ncols):
+        for cell in row:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            cell.border = border
+    for values in reg.rows:
+        ws.append(values)
+    for row in ws.iter_rows(min_row=HEADER_ROWS + 1, max_col=ncols):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = border
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD-MM-YYYY"
+    for i, col in enumerate(reg.columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+    ws.freeze_panes = ws.cell(row=HEADER_ROWS + 1, column=3)
+    ws.print_options.gridLines = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return _save(wb)
+
+
+def register_pdf(reg) -> bytes:
+    return _pdf(
+        render_to_string("ppid/pdf/register.html", {"reg": reg, "today": timezone.localdate()})
+    )
+
+
+def refusal_pdf(permohonan) -> bytes:
+    """Surat keputusan PPID tentang penolakan permohonan informasi (form of Perki SLIP), with the
+    uji konsekuensi attached (Perki 1/2021 Pasal 49: the information, the law, the consequence
+    and the period of exemption)."""
+    return _pdf(render_to_string("ppid/pdf/penolakan.html", {"p": permohonan}))

@@ -9,7 +9,7 @@ from balai.core.privacy import normalise_phone
 from balai.core.public_forms import ProtectedForm
 from balai.core.uploads import DOCUMENT_KINDS, ZIP, validate_upload
 from balai.opd.models import OPD
-from balai.ppid.models import Keberatan, Permohonan
+from balai.ppid.models import Keberatan, Pasal17, Permohonan
 
 LAMPIRAN_MAX_BYTES = 10 * 1024 * 1024
 LAMPIRAN_KINDS = DOCUMENT_KINDS - {ZIP}
@@ -172,11 +172,35 @@ class JawabForm(forms.Form):
         label=_("Biaya salinan/pengiriman (Rp)"), min_value=0, initial=0, required=False
     )
     waktu_penyediaan = forms.CharField(label=_("Waktu penyediaan"), required=False)
+    # Refusal as exempt: the ground (UU 14/2008 Pasal 17) and the uji konsekuensi (Perki 1/2021
+    # Pasal 49–50) that the surat keputusan penolakan and its attachment print.
+    pasal_17 = forms.ChoiceField(
+        label=_("Dasar pengecualian: UU 14/2008 Pasal 17 (bila ditolak/sebagian)"),
+        choices=[("", "—"), *Pasal17.choices],
+        required=False,
+    )
     pasal_pengecualian = forms.CharField(
-        label=_("Pasal pengecualian (bila ditolak)"), required=False
+        label=_("Rincian pasal atau undang-undang lain yang menjadi dasar"),
+        required=False,
+        help_text=_("Misalnya: Pasal 17 huruf h angka 2; UU 17/2023 Pasal 4."),
+    )
+    informasi_dikecualikan = forms.CharField(
+        label=_("Informasi yang dikecualikan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     uji_konsekuensi = forms.CharField(
-        label=_("Uji konsekuensi"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Uji konsekuensi: akibat bila informasi dibuka"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    pertimbangan_kepentingan_umum = forms.CharField(
+        label=_("Pertimbangan kepatutan dan kepentingan umum"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    masa_pengecualian = forms.CharField(
+        label=_("Jangka waktu pengecualian"), required=False, max_length=120
     )
     diteruskan_ke = forms.CharField(label=_("Diteruskan ke badan publik"), required=False)
     lampiran = MultipleFileField(label=_("Dokumen yang diberikan"), required=False)
@@ -186,6 +210,14 @@ class JawabForm(forms.Form):
         for upload in files:
             validate_upload(upload, LAMPIRAN_KINDS, LAMPIRAN_MAX_BYTES)
         return files
+
+
+class TanggapanPemohonForm(forms.Form):
+    tanggapan_pemohon = forms.CharField(
+        label=_("Tanggapan pemohon atas keputusan atasan PPID"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
 
 
 class TanggapiKeberatanForm(forms.Form):

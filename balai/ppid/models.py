@@ -58,6 +58,21 @@ class Kategori(models.TextChoices):
     DIKECUALIKAN = "dikecualikan", _("Dikecualikan")  # Pasal 17
 
 
+class Pasal17(models.TextChoices):
+    """The exemptions of UU 14/2008 Pasal 17 huruf a–j (the ground a refusal must name)."""
+
+    HURUF_A = "a", _("huruf a — menghambat proses penegakan hukum")
+    HURUF_B = "b", _("huruf b — mengganggu perlindungan HKI dan persaingan usaha yang sehat")
+    HURUF_C = "c", _("huruf c — membahayakan pertahanan dan keamanan negara")
+    HURUF_D = "d", _("huruf d — mengungkapkan kekayaan alam Indonesia")
+    HURUF_E = "e", _("huruf e — merugikan ketahanan ekonomi nasional")
+    HURUF_F = "f", _("huruf f — merugikan kepentingan hubungan luar negeri")
+    HURUF_G = "g", _("huruf g — mengungkap isi akta otentik yang bersifat pribadi atau wasiat")
+    HURUF_H = "h", _("huruf h — mengungkap rahasia pribadi")
+    HURUF_I = "i", _("huruf i — memorandum/surat antar atau intra Badan Publik yang dirahasiakan")
+    HURUF_J = "j", _("huruf j — informasi yang tidak boleh diungkapkan berdasarkan undang-undang")
+
+
 class BentukInformasi(models.TextChoices):
     SOFTCOPY = "softcopy", _("Softcopy")
     HARDCOPY = "hardcopy", _("Hardcopy")
@@ -291,8 +306,20 @@ class Permohonan(models.Model):
     dijawab_pada = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
     dijawab_tanggal = models.DateField(null=True, blank=True)  # local date, for on-time counts
     jawaban = models.TextField(_("isi pemberitahuan"), blank=True)
+    # Refusal as exempt (UU 14/2008 Pasal 17 and 19; uji konsekuensi per Perki 1/2021 Pasal 49):
+    # the huruf of Pasal 17, any further article or other law, the information withheld, the
+    # consequence of opening it, the weighing of the public interest and how long it is exempt.
+    pasal_17 = models.CharField(
+        _("dasar pengecualian (UU 14/2008 Pasal 17)"),
+        max_length=1,
+        choices=Pasal17.choices,
+        blank=True,
+    )
     pasal_pengecualian = models.CharField(_("pasal pengecualian"), max_length=200, blank=True)
+    informasi_dikecualikan = models.TextField(_("informasi yang dikecualikan"), blank=True)
     uji_konsekuensi = models.TextField(_("uji konsekuensi"), blank=True)
+    pertimbangan_kepentingan_umum = models.TextField(_("pertimbangan kepentingan umum"), blank=True)
+    masa_pengecualian = models.CharField(_("jangka waktu pengecualian"), max_length=120, blank=True)
     diteruskan_ke = models.CharField(_("badan publik yang menguasai"), max_length=255, blank=True)
     bentuk_informasi = models.CharField(_("bentuk informasi"), max_length=120, blank=True)
     biaya = models.PositiveIntegerField(_("biaya salinan/pengiriman (Rp)"), default=0)
@@ -320,6 +347,23 @@ class Permohonan(models.Model):
     @property
     def nama_tujuan(self) -> str:
         return self.opd.name if self.opd_id else str(_("PPID Utama"))
+
+    @property
+    def is_refused_as_exempt(self) -> bool:
+        """A decision that withholds information under Pasal 17 (fully or partly)."""
+        return bool(self.pasal_17) and self.keputusan in (
+            self.Keputusan.DITOLAK_DIKECUALIKAN,
+            self.Keputusan.SEBAGIAN,
+        )
+
+    @property
+    def dasar_pengecualian(self) -> str:
+        """'UU 14/2008 Pasal 17 huruf h' plus the officer's further article, for documents."""
+        if not self.pasal_17:
+            return self.pasal_pengecualian
+        base = f"UU 14/2008 Pasal 17 huruf {self.pasal_17}"
+        extra = self.pasal_pengecualian.strip()
+        return f"{base}; {extra}" if extra and extra != base else base
 
 
 def lampiran_path(instance, filename: str) -> str:
@@ -378,6 +422,8 @@ class Keberatan(models.Model):
     batas_sengketa = models.DateField(
         _("batas mengajukan sengketa ke Komisi Informasi"), null=True, blank=True
     )
+    # Register keberatan column "tanggapan Pemohon Informasi" (accepts / goes to the Komisi).
+    tanggapan_pemohon = models.TextField(_("tanggapan pemohon informasi"), blank=True)
 
     class Meta:
         verbose_name = _("keberatan")

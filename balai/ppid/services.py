@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from balai.kalender import calendar
 from balai.ppid import notifications
-from balai.ppid.models import AksesLog, Keberatan, Lampiran, Permohonan, PetugasPPID
+from balai.ppid.models import AksesLog, Keberatan, Lampiran, Pasal17, Permohonan, PetugasPPID
 
 # UU 14/2008 Pasal 22(7): written notice within 10 working days of receipt.
 JAWAB_HARI_KERJA = 10
@@ -184,8 +184,12 @@ def answer(
     bentuk_informasi: str = "",
     biaya: int = 0,
     waktu_penyediaan: str = "",
+    pasal_17: str = "",
     pasal_pengecualian: str = "",
+    informasi_dikecualikan: str = "",
     uji_konsekuensi: str = "",
+    pertimbangan_kepentingan_umum: str = "",
+    masa_pengecualian: str = "",
     diteruskan_ke: str = "",
     lampiran: list | None = None,
     by=None,
@@ -193,8 +197,9 @@ def answer(
     answered_at: dt.datetime | None = None,
 ) -> Permohonan:
     """Issue the written notice (pemberitahuan tertulis, UU 14/2008 Pasal 22(7)): granted fully or
-    partly, rejected (exempt under Pasal 17 — article and uji konsekuensi required — or not held),
-    or forwarded to the body that holds it."""
+    partly, rejected (exempt under Pasal 17 — the huruf, the uji konsekuensi and the exemption
+    period required, Perki 1/2021 Pasal 49 — or not held), or forwarded to the body that
+    holds it. A partial grant may name the Pasal 17 ground of the withheld part."""
     _require(by, permohonan)
     _require_open(permohonan)
     K = Permohonan.Keputusan
@@ -203,11 +208,17 @@ def answer(
     errors = {}
     if not jawaban.strip():
         errors["jawaban"] = _("Tuliskan isi pemberitahuan.")
-    if keputusan in (K.DITOLAK_DIKECUALIKAN, K.SEBAGIAN):
-        if keputusan == K.DITOLAK_DIKECUALIKAN and not pasal_pengecualian.strip():
-            errors["pasal_pengecualian"] = _("Sebutkan pasal pengecualian (UU 14/2008 Pasal 17).")
-        if keputusan == K.DITOLAK_DIKECUALIKAN and not uji_konsekuensi.strip():
+    if pasal_17 and pasal_17 not in Pasal17.values:
+        errors["pasal_17"] = _("Pilih huruf Pasal 17 yang tersedia.")
+    if keputusan == K.DITOLAK_DIKECUALIKAN:
+        if not pasal_17:
+            errors["pasal_17"] = _("Sebutkan pasal pengecualian: pilih huruf Pasal 17 UU 14/2008.")
+        if not uji_konsekuensi.strip():
             errors["uji_konsekuensi"] = _("Ringkas uji konsekuensinya.")
+        if not masa_pengecualian.strip():
+            errors["masa_pengecualian"] = _("Sebutkan jangka waktu pengecualian.")
+    if keputusan not in (K.DITOLAK_DIKECUALIKAN, K.SEBAGIAN):
+        pasal_17 = ""  # a ground of exemption only belongs to a (partial) refusal
     if keputusan == K.DITERUSKAN and not diteruskan_ke.strip():
         errors["diteruskan_ke"] = _("Sebutkan badan publik yang menguasai informasi.")
     if errors:
@@ -218,8 +229,12 @@ def answer(
     permohonan.bentuk_informasi = bentuk_informasi
     permohonan.biaya = biaya or 0
     permohonan.waktu_penyediaan = waktu_penyediaan
-    permohonan.pasal_pengecualian = pasal_pengecualian
-    permohonan.uji_konsekuensi = uji_konsekuensi
+    permohonan.pasal_17 = pasal_17
+    permohonan.pasal_pengecualian = pasal_pengecualian.strip()
+    permohonan.informasi_dikecualikan = informasi_dikecualikan.strip()
+    permohonan.uji_konsekuensi = uji_konsekuensi.strip()
+    permohonan.pertimbangan_kepentingan_umum = pertimbangan_kepentingan_umum.strip()
+    permohonan.masa_pengecualian = masa_pengecualian.strip()
     permohonan.diteruskan_ke = diteruskan_ke
     permohonan.dijawab_pada = answered_at
     permohonan.dijawab_tanggal = timezone.localtime(answered_at).date()
@@ -239,22 +254,31 @@ def reject(
     permohonan: Permohonan,
     *,
     alasan: str,
+    pasal_17: str = "",
     pasal_pengecualian: str = "",
+    informasi_dikecualikan: str = "",
     uji_konsekuensi: str = "",
+    pertimbangan_kepentingan_umum: str = "",
+    masa_pengecualian: str = "",
     by=None,
 ) -> Permohonan:
-    """Refuse: exempt (with article and uji konsekuensi) or, without an article, not held."""
+    """Refuse: exempt (with the Pasal 17 huruf and the uji konsekuensi) or, without a ground of
+    exemption, not held."""
     keputusan = (
         Permohonan.Keputusan.DITOLAK_DIKECUALIKAN
-        if pasal_pengecualian
+        if pasal_17
         else Permohonan.Keputusan.DITOLAK_TIDAK_DIKUASAI
     )
     return answer(
         permohonan,
         keputusan=keputusan,
         jawaban=alasan,
+        pasal_17=pasal_17,
         pasal_pengecualian=pasal_pengecualian,
+        informasi_dikecualikan=informasi_dikecualikan,
         uji_konsekuensi=uji_konsekuensi,
+        pertimbangan_kepentingan_umum=pertimbangan_kepentingan_umum,
+        masa_pengecualian=masa_pengecualian,
         by=by,
     )
 
@@ -350,4 +374,19 @@ def answer_objection(
     keberatan.save()
     log_access(keberatan.permohonan, by, "keberatan-dijawab", keberatan.get_hasil_display())
     notifications.notify_keberatan(keberatan, answered=True)
+    return keberatan
+
+
+@transaction.atomic
+def record_requester_response(keberatan: Keberatan, tanggapan: str, *, by=None) -> Keberatan:
+    """Note the requester's response to the atasan PPID's decision (accepts it, or takes it to
+    the Komisi Informasi) — the last column of the register keberatan (Perki 1/2021)."""
+    _require(by, keberatan.permohonan)
+    if not keberatan.hasil:
+        raise ValidationError(_("Keberatan ini belum ditanggapi atasan PPID."))
+    if not tanggapan.strip():
+        raise ValidationError(_("Tuliskan tanggapan pemohon."))
+    keberatan.tanggapan_pemohon = tanggapan.strip()
+    keberatan.save(update_fields=["tanggapan_pemohon"])
+    log_access(keberatan.permohonan, by, "tanggapan-pemohon", keberatan.nomor)
     return keberatan

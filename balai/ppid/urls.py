@@ -13,6 +13,7 @@ urlpatterns = [
     path("ppid/lacak/", views.lacak, name="lacak"),
     path("ppid/lacak/<str:token>/", views.lacak_token, name="lacak_token"),
     path("ppid/lacak/<str:token>/pemberitahuan.pdf", views.pemberitahuan_pdf, name="pemberitahuan"),
+    path("ppid/lacak/<str:token>/penolakan.pdf", views.penolakan_pdf, name="penolakan"),
     path("ppid/lacak/<str:token>/lampiran/<int:pk>/", views.lampiran, name="lampiran"),
     path("ppid/dip/", views.dip, name="dip"),
     path("ppid/dip.xlsx", views.dip_xlsx, name="dip_xlsx"),

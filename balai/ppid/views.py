@@ -115,6 +115,14 @@ def pemberitahuan_pdf(request, token):
 
 
 @never_cache
+def penolakan_pdf(request, token):
+    """The requester's copy of the surat keputusan penolakan (with its uji konsekuensi)."""
+    item = _by_token(token)
+    if not item.is_refused_as_exempt:
+        raise Http404
+    return download(exports.refusal_pdf(item), f"penolakan-{item.id}.pdf", PDF, inline=True)
+
+
 def lampiran(request, token, pk):
     item = _by_token(token)
     doc = get_object_or_404(item.lampiran, pk=pk)

@@ -19,7 +19,14 @@ admin_urlpatterns = [
     path("baru/", admin_views.baru, name="baru"),
     path("permohonan/<int:pk>/", admin_views.detail, name="detail"),
     path("permohonan/<int:pk>/pemberitahuan.pdf", admin_views.pemberitahuan, name="pemberitahuan"),
+    path("permohonan/<int:pk>/penolakan.pdf", admin_views.penolakan, name="penolakan"),
     path("keberatan/<int:pk>/", admin_views.keberatan, name="keberatan"),
+    path("register/", admin_views.register, name="register"),
+    path(
+        "register/<str:jenis>.<str:fmt>",
+        admin_views.register_download,
+        name="register_download",
+    ),
     path("laporan/", admin_views.laporan, name="laporan"),
 ]
 

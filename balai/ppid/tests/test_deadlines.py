@@ -55,8 +55,9 @@ def test_objection_window_and_answer_deadlines(make_request, atasan):
     services.reject(
         item,
         alasan="Informasi memuat data pribadi pasien.",
-        pasal_pengecualian="UU 14/2008 Pasal 17 huruf h",
+        pasal_17="h",
         uji_konsekuensi="Membuka rahasia medis",
+        masa_pengecualian="Selama pasien tidak memberi persetujuan",
         by=None,
     )
     answered = item.dijawab_pada.date()
