@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Case, CharField, Count, Field, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
@@ -170,6 +172,7 @@ def _age_band() -> Case:
 def ikm_by_group(queryset: QuerySet[SurveyResponse], group: str) -> list[dict]:
     """IKM per respondent group, in the order of the group's choices (empty groups included),
     from integer sums in one query."""
+    labels: list[tuple[Any, Any]]
     if group == "umur":
         per = ikm_grouped(queryset.annotate(kelompok=_age_band()), "kelompok")
         labels = [(f"{lo}–{hi}", _("%(lo)s–%(hi)s tahun") % {"lo": lo, "hi": hi})
@@ -180,7 +183,9 @@ def ikm_by_group(queryset: QuerySet[SurveyResponse], group: str) -> list[dict]:
         labels = [(None, _("Formulir daring"))] + sorted(names.items(), key=lambda kv: kv[1])
     else:
         per = ikm_grouped(queryset, group)
-        labels = list(SurveyResponse._meta.get_field(group).choices)
+        field = SurveyResponse._meta.get_field(group)
+        assert isinstance(field, Field) and field.choices is not None
+        labels = list(field.choices)
     return [{"key": key, "label": label, "result": per.get(key)} for key, label in labels]
 
 
