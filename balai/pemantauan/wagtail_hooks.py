@@ -7,6 +7,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from balai.opd.models import OPD
 
@@ -72,9 +73,10 @@ class ExternalSiteViewSet(ModelViewSet):
     search_fields = ["name", "url"]
     form_fields = ["name", "url", "opd", "is_active", "notes"]
     inspect_view_enabled = True
-    permission_policy = KominfoOnlyPolicy(ExternalSite)
 
 
+# Wagtail 8 takes a model's policy from its registry (a policy set on the viewset is deprecated).
+register_permission_policy(ExternalSite, KominfoOnlyPolicy(ExternalSite))
 external_site_viewset = ExternalSiteViewSet("pemantauan_situs_luar")
 
 
