@@ -66,6 +66,14 @@ def test_old_addresses_redirect_permanently(opd_a, client):
     assert image_url.startswith("/media/original_images/puskesmas-keliling")
     assert client.get(location(f"/?p={wp_id('puskesmas-keliling-jangkau-desa-terpencil')}"),
                       HTTP_HOST=host).status_code == 200  # fmt: skip
+    # the imported pages render on the OPD's site (every block kind, profile pages, hierarchy)
+    gutenberg = client.get("/berita/pendaftaran-posyandu-kini-bisa-online/", HTTP_HOST=host)
+    html = gutenberg.content.decode()
+    assert gutenberg.status_code == 200
+    assert "Cara mendaftar" in html and "Jadwal posyandu" in html and "Laporan Kinerja 2022" in html
+    for path in ("/profil/visi-misi/", "/profil/struktur-organisasi/", "/profil/sejarah/",
+                 "/layanan-2/jadwal-puskesmas/", "/kontak/"):  # fmt: skip
+        assert client.get(path, HTTP_HOST=host).status_code == 200, path
 
 
 @pytest.mark.django_db
