@@ -177,7 +177,7 @@ class Importer:
         pengumuman_category: str = "Pengumuman",
         progress: Callable[[int, int], None] | None = None,
     ):
-        if opd.site_id is None:
+        if opd.site is None:
             raise wxr.ImportRefused(_("OPD ini belum memiliki situs."))
         self.opd = opd
         self.site = opd.site
@@ -357,7 +357,7 @@ class Importer:
                 continue
             with transaction.atomic():
                 image_id = document_id = None
-                title = (item.title or upload.name)[:255]
+                title = (item.title or upload.name or "")[:255]
                 if as_image:
                     image = (
                         known.image
@@ -366,6 +366,7 @@ class Importer:
                             collection=self.opd.collection, uploaded_by_user=self.user
                         )
                     )
+                    assert image is not None
                     image.title = title
                     image.description = item.meta.get("_wp_attachment_image_alt", "")[:255]
                     image.file = strip_metadata(upload)
@@ -380,6 +381,7 @@ class Importer:
                             collection=self.opd.collection, uploaded_by_user=self.user
                         )
                     )
+                    assert document is not None
                     document.title = title
                     document.file = upload
                     date = _parse_date(item.date)
@@ -521,6 +523,7 @@ class Importer:
                 wp_id, "page", content.HalamanPage, parent or self.home, wanted
             )
             if parent is None:
+                assert parent_plan is not None
                 self.plans[wp_id].parent_id = -ix.parent  # "the page made for WP page N"
                 self.plans[wp_id].path = parent_plan.path + self.plans[wp_id].slug + "/"
         for wp_id, ix in self.index.items():
@@ -678,11 +681,13 @@ class Importer:
         if is_new:
             if plan.parent_id and plan.parent_id < 0:
                 made = self.known.get(("page", -plan.parent_id))
-                parent = made.page.specific if made and made.page_id else self.home
+                parent = made.page.specific if made and made.page else self.home
             else:
-                if plan.parent_id not in self.parents:
-                    self.parents[plan.parent_id] = Page.objects.get(pk=plan.parent_id)
-                parent = self.parents[plan.parent_id]
+                parent_id = plan.parent_id
+                assert parent_id is not None
+                if parent_id not in self.parents:
+                    self.parents[parent_id] = Page.objects.get(pk=parent_id)
+                parent = self.parents[parent_id]
             # Created already published (or as a draft) with one revision: what publishing a
             # revision does, without its per-page log entries and signals (one import, not 5,000
             # publications); the search index follows the page's save.
@@ -740,7 +745,9 @@ class Importer:
                         break
             page.attachment_id = first_doc
         elif isinstance(page, content.VisiMisiPage):
-            visi, misi, current = [], [], None
+            visi: list[dict] = []
+            misi: list[dict] = []
+            current = None
             for block in blocks:
                 if block["type"] == "heading":
                     text = block["value"]["text"].lower()
@@ -782,7 +789,7 @@ class Importer:
             ImportedItem.objects.filter(opd=self.opd).exclude(page=None).select_related("page")
         ):
             page = record.page
-            if not page.live or not record.old_path or "?" in record.old_path:
+            if page is None or not page.live or not record.old_path or "?" in record.old_path:
                 continue
             new_path = self._site_path(page)
             live_paths.add(new_path)
