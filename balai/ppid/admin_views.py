@@ -44,7 +44,7 @@ def antrean(request):
     qs = (
         selectors.queue(request.user)
         if show == "terbuka"
-        else selectors.visible_requests(request.user).order_by("-diterima_pada")
+        else selectors.visible_requests(request.user).order_by("-received_at")
     )
     rows = [
         {
@@ -167,7 +167,7 @@ def baru(request):
             data,
             opd=opd,
             kanal=form.cleaned_data["kanal"],
-            received_at=form.cleaned_data.get("diterima_pada"),
+            received_at=form.cleaned_data.get("received_at"),
             by=request.user,
         )
         messages.success(request, _("Permohonan dicatat: %(nomor)s") % {"nomor": item.nomor})

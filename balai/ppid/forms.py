@@ -105,7 +105,7 @@ class PermohonanPetugasForm(PemohonFields):
         empty_label=_("PPID Utama"),
     )
     kanal = forms.ChoiceField(label=_("Kanal"), choices=Permohonan.Kanal.choices)
-    diterima_pada = forms.DateTimeField(
+    received_at = forms.DateTimeField(
         label=_("Diterima pada"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),

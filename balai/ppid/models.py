@@ -276,7 +276,7 @@ class Permohonan(models.Model):
     cara_mendapatkan = models.CharField(
         _("cara mendapatkan salinan"), max_length=20, choices=CaraMendapatkan.choices
     )
-    diterima_pada = models.DateTimeField(_("diterima pada"), default=timezone.now)
+    received_at = models.DateTimeField(_("diterima pada"), default=timezone.now)
     tenggat = models.DateField(_("tenggat"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DIPROSES
@@ -324,13 +324,13 @@ class Permohonan(models.Model):
     bentuk_informasi = models.CharField(_("bentuk informasi"), max_length=120, blank=True)
     biaya = models.PositiveIntegerField(_("biaya salinan/pengiriman (Rp)"), default=0)
     waktu_penyediaan = models.CharField(_("waktu penyediaan"), max_length=120, blank=True)
-    pengingat_terkirim = models.DateField(null=True, blank=True, editable=False)
-    eskalasi_terkirim = models.DateField(null=True, blank=True, editable=False)
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    escalated_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("permohonan informasi")
         verbose_name_plural = _("permohonan informasi")
-        ordering = ["tenggat", "diterima_pada"]
+        ordering = ["tenggat", "received_at"]
         indexes = [models.Index(fields=["opd", "status", "tenggat"])]
 
     def __str__(self) -> str:
@@ -407,7 +407,7 @@ class Keberatan(models.Model):
     nomor = models.CharField(_("nomor keberatan"), max_length=40, unique=True)
     alasan = models.CharField(_("alasan keberatan"), max_length=2, choices=Alasan.choices)
     uraian = models.TextField(_("uraian keberatan"), blank=True)
-    diterima_pada = models.DateTimeField(_("diterima pada"), default=timezone.now)
+    received_at = models.DateTimeField(_("diterima pada"), default=timezone.now)
     tenggat = models.DateField(_("tenggat tanggapan atasan PPID"))
     hasil = models.CharField(_("hasil"), max_length=20, choices=Hasil.choices, blank=True)
     tanggapan = models.TextField(_("tanggapan atasan PPID"), blank=True)

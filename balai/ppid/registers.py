@@ -167,7 +167,7 @@ def permohonan_row(n: int, p: Permohonan, *, citywide: bool = False) -> list:
     row = [
         n,
         p.nomor,
-        _local_date(p.diterima_pada),
+        _local_date(p.received_at),
         p.nama,
         p.alamat,
         " / ".join(x for x in (p.telepon, p.email) if x),
@@ -213,7 +213,7 @@ def keberatan_row(n: int, k: Keberatan, *, citywide: bool = False) -> list:
     row = [
         n,
         k.nomor,
-        _local_date(k.diterima_pada),
+        _local_date(k.received_at),
         p.nama,
         p.alamat,
         " / ".join(x for x in (p.telepon, p.email) if x),
@@ -305,7 +305,7 @@ def register_permohonan(user, scope: Scope, start: dt.date, end: dt.date) -> Reg
     qs = (
         _requests_in(user, scope)
         .filter(diterima_pada__date__range=(start, end))
-        .order_by("diterima_pada", "id")
+        .order_by("received_at", "id")
     )
     columns = [*PERMOHONAN_COLUMNS, *([PPID_COLUMN] if scope.citywide else [])]
     return Register(
@@ -325,7 +325,7 @@ def register_keberatan(user, scope: Scope, start: dt.date, end: dt.date) -> Regi
         .filter(diterima_pada__date__range=(start, end))
         .select_related("permohonan", "permohonan__opd", "dijawab_oleh")
         .prefetch_related("dijawab_oleh__peran_ppid")
-        .order_by("diterima_pada", "id")
+        .order_by("received_at", "id")
     )
     columns = [*KEBERATAN_COLUMNS, *([PPID_COLUMN] if scope.citywide else [])]
     return Register(

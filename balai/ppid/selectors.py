@@ -58,7 +58,7 @@ def queue(user) -> QuerySet[Permohonan]:
     return (
         visible_requests(user)
         .exclude(status=Permohonan.Status.SELESAI)
-        .order_by("tenggat", "diterima_pada")
+        .order_by("tenggat", "received_at")
     )
 
 
@@ -182,7 +182,7 @@ def statistik(start: dt.date, end: dt.date, opd: OPD | None = None) -> dict:
         return [(label, raw.get(code, 0)) for code, label in choices]
 
     answered = list(
-        qs.filter(dijawab_pada__isnull=False).values_list("diterima_pada", "dijawab_pada")
+        qs.filter(dijawab_pada__isnull=False).values_list("received_at", "dijawab_pada")
     )
     durations = []
     if answered:
@@ -249,7 +249,7 @@ def request_receipt(permohonan: Permohonan) -> dict:
     from balai.kalender import calendar
     from balai.ppid import services
 
-    due = calendar.explain_due(permohonan.diterima_pada, services.JAWAB_HARI_KERJA)
+    due = calendar.explain_due(permohonan.received_at, services.JAWAB_HARI_KERJA)
     extended = calendar.extend(due.due, services.PERPANJANGAN_MAKS_HARI_KERJA)
     notices = []
     if permohonan.email:

@@ -96,7 +96,7 @@ def submit_request(
     permohonan = Permohonan(
         opd=opd,
         kanal=kanal,
-        diterima_pada=received_at,
+        received_at=received_at,
         dicatat_oleh=by,
         tenggat=calendar.due_date(received_at, JAWAB_HARI_KERJA),
         token=secrets.token_urlsafe(24),
@@ -331,7 +331,7 @@ def file_objection(
         permohonan=permohonan,
         alasan=alasan,
         uraian=uraian.strip(),
-        diterima_pada=received_at,
+        received_at=received_at,
         tenggat=calendar.due_date(received_at, KEBERATAN_JAWAB_HARI_KERJA),
     )
     _save_numbered(keberatan, "KEB-" + number_prefix(permohonan.opd).removeprefix("PPID-"))

@@ -109,7 +109,7 @@ def test_stats_by_opd_query_count_is_constant(make_opd, django_assert_num_querie
 def test_reminders_before_due_and_escalation_when_overdue(
     ppid_a, ppid_utama, make_request, run_tasks, settings
 ):
-    from balai.ppid.tasks import kirim_pengingat_ppid
+    from balai.ppid.tasks import remind_and_escalate
 
     make_request(received_at=timezone.now() - dt.timedelta(days=40))  # overdue
     soon = make_request()
@@ -118,9 +118,9 @@ def test_reminders_before_due_and_escalation_when_overdue(
     ppid_utama.email = "utama@example.go.id"
     ppid_utama.save()
     mail.outbox.clear()
-    result = kirim_pengingat_ppid.call()
+    result = remind_and_escalate.call()
     assert result == "reminded=1 escalated=1"
-    assert kirim_pengingat_ppid.call() == "reminded=0 escalated=0"  # once a day
+    assert remind_and_escalate.call() == "reminded=0 escalated=0"  # once a day
     run_tasks()
     subjects = {(tuple(m.to), m.subject.split(":")[0]) for m in mail.outbox}
     assert (("ppid-alfa@example.go.id",), "Pengingat") in subjects
