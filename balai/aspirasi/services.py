@@ -134,6 +134,14 @@ def _reply(ticket: Ticket, text: str, *, key: str, full_text: str = "") -> None:
         )
 
 
+def ingest_message(inbound) -> str:
+    """The channel layer's inbound handler: the number of the ticket the message went to.
+
+    Registered in ``AspirasiConfig.ready`` (the channel layer does not import aspirasi)."""
+    ticket = ingest_sms(inbound)
+    return ticket.number if ticket else ""
+
+
 def ingest_sms(inbound) -> Ticket | None:
     """One stored SMS → a new ticket, a message in the open ticket's thread, or a status reply.
 

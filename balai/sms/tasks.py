@@ -23,12 +23,14 @@ def _retry_delay(attempt: int):
 
 @task()
 def process_inbound(message_id: int) -> str:
-    """Turn one stored SMS into a ticket (or a message in an open ticket's thread).
+    """Hand one stored message to the registered handler (aspirasi: a ticket, or a message in an
+    open ticket's thread); see handlers.py.
 
     Retries explicitly with backoff; after BALAI_SMS_MAX_ATTEMPTS the message is "gagal" and stays
     in the admin for a person to look at — never dropped. A message an officer released from
     review skips the spam check.
     """
+    from balai.sms.handlers import handle_inbound
     from balai.sms.inbound import is_spam
     from balai.sms.models import InboundSMS
 
@@ -43,9 +45,7 @@ def process_inbound(message_id: int) -> str:
             return "quarantined"
         try:
             with transaction.atomic():
-                from balai.aspirasi.services import ingest_sms
-
-                ticket = ingest_sms(message)
+                reference = handle_inbound(message)
         except Exception as exc:  # noqa: BLE001 - processing bugs or outages are retried
             message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if message.attempts >= settings.BALAI_SMS_MAX_ATTEMPTS:
@@ -56,7 +56,7 @@ def process_inbound(message_id: int) -> str:
             message.save(update_fields=["status", "attempts", "last_error"])
             return "retry"
         message.status = InboundSMS.Status.PROCESSED
-        message.ticket_number = ticket.number if ticket else ""
+        message.ticket_number = reference[:32]
         message.last_error = ""
         message.save(update_fields=["status", "attempts", "ticket_number", "last_error"])
     return "ok"
