@@ -64,6 +64,14 @@ def record_failure(channel: str, error: str, now: dt.datetime | None = None) -> 
 def record_success(channel: str, now: dt.datetime | None = None) -> bool:
     """A send on ``channel`` went through. Returns True when this ended a declared outage."""
     now = now or timezone.now()
+    healthy = GatewayHealth.objects.filter(
+        channel=channel,
+        failing_since__isnull=True,
+        down_since__isnull=True,
+        last_ok_at__gte=now - dt.timedelta(minutes=1),
+    )
+    if healthy.exists():  # the common case: no lock, no write on every send
+        return False
     with transaction.atomic():
         health = _row(channel)
         recovered = health.down_since is not None

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 def gateway(settings):
     settings.BALAI_SMS_GATEWAY = "balai.sms.gateways.SMSGateGateway"
     settings.BALAI_SMS_RETRY_BASE_SECONDS = 60
+    settings.BALAI_SMS_RETRY_WINDOW_SECONDS = 86400
     settings.BALAI_SMS_RETRY_MAX_DELAY_SECONDS = 300
     settings.BALAI_SMS_OUTAGE_AFTER_SECONDS = 60
     with FakeSMSGate() as fake:
