@@ -105,6 +105,11 @@ class Ticket(models.Model):
     class Channel(models.TextChoices):
         WEB = "web", _("Situs web")
         SMS = "sms", _("SMS")
+        TELEGRAM = "telegram", _("Telegram")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+
+    # Chat channels answer on the chat, to ``contact`` (issue 16.1).
+    CHAT_CHANNELS = (Channel.TELEGRAM, Channel.WHATSAPP)
 
     class Status(models.TextChoices):
         NEW = "baru", _("Belum diverifikasi")
@@ -144,6 +149,9 @@ class Ticket(models.Model):
     reporter_name = models.CharField(_("nama pelapor"), max_length=120, blank=True)
     phone = models.CharField(_("nomor ponsel"), max_length=20, blank=True, db_index=True)
     email = models.EmailField(_("surel"), blank=True)
+    # The citizen's address on a chat channel (Telegram chat id, WhatsApp number): the answer
+    # goes back there. Never shown publicly.
+    contact = models.CharField(_("alamat kanal"), max_length=32, blank=True, db_index=True)
     anonim = models.BooleanField(_("anonim"), default=False)
     rahasia = models.BooleanField(_("rahasia"), default=False)
     text = models.TextField(_("isi aspirasi"))

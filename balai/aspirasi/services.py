@@ -62,6 +62,7 @@ def create_ticket(
     text: str,
     phone: str = "",
     email: str = "",
+    contact: str = "",
     reporter_name: str = "",
     opd: OPD | None = None,
     category: Category | None = None,
@@ -81,6 +82,7 @@ def create_ticket(
         text=text,
         phone=phone,
         email=email,
+        contact=contact,
         reporter_name=reporter_name,
         opd=routed_opd,
         category=category,
@@ -125,11 +127,20 @@ def acknowledge(ticket: Ticket) -> None:
 
 
 def _reply(ticket: Ticket, text: str, *, key: str, full_text: str = "") -> None:
-    """Reply on the channel the ticket came from (SMS to the phone, else e-mail)."""
+    """Reply on the channel the ticket came from: the chat (Telegram, WhatsApp), else SMS to the
+    phone, else e-mail."""
     from balai.sms.gsm import fit
-    from balai.sms.outbound import queue_sms
+    from balai.sms.outbound import queue_message, queue_sms
 
-    if ticket.phone:
+    if ticket.channel in Ticket.CHAT_CHANNELS and ticket.contact:
+        queue_message(
+            ticket.channel,
+            ticket.contact,
+            full_text or text,
+            context=f"aspirasi {ticket.number}",
+            dedupe_key=key,
+        )
+    elif ticket.phone:
         tail = _(" Selengkapnya: %(url)s") % {"url": ticket.short_url()} if full_text else ""
         body = fit(text, settings.BALAI_SMS_MAX_PARTS, tail=tail)
         queue_sms(ticket.phone, body, context=f"aspirasi {ticket.number}", dedupe_key=key)
@@ -141,32 +152,60 @@ def _reply(ticket: Ticket, text: str, *, key: str, full_text: str = "") -> None:
         )
 
 
+def ingest_message(inbound) -> str:
+    """The channel layer's inbound handler: the number of the ticket the message went to.
+
+    Registered in ``AspirasiConfig.ready`` (the channel layer does not import aspirasi)."""
+    ticket = ingest_sms(inbound)
+    return ticket.number if ticket else ""
+
+
+def _from_sender(inbound):
+    """The tickets of the sender of ``inbound``: by phone for SMS, by chat address otherwise."""
+    if inbound.channel in Ticket.CHAT_CHANNELS:
+        return Ticket.objects.filter(channel=inbound.channel, contact=inbound.phone)
+    return Ticket.objects.filter(phone=inbound.phone)
+
+
 def ingest_sms(inbound) -> Ticket | None:
-    """One stored SMS → a new ticket, a message in the open ticket's thread, or a status reply.
+    """One stored message (SMS, Telegram, WhatsApp) → a new ticket, a message in the open
+    ticket's thread, or a status reply on the same channel.
 
     Keywords (Indonesian SMS Centre convention): "LAPOR <pesan>" always opens a new ticket,
-    "CEK <nomor>" answers with the ticket's status; any other text from a number with an open
-    ticket joins that ticket's thread.
+    "CEK <nomor>" answers with the ticket's status; any other text from a sender with an open
+    ticket joins that ticket's thread. A chat bot's commands work too ("/lapor", "/cek"); "/start"
+    (the first message of every Telegram chat) is answered with how to write.
     """
+    from balai.sms.outbound import queue_message
+
+    channel = getattr(inbound, "channel", "sms")
     text = inbound.text.strip()
     first, _sep, rest = text.partition(" ")
-    keyword = first.upper()
+    keyword = first.upper().lstrip("/").split("@")[0]
+    if keyword == "START":
+        queue_message(
+            channel,
+            inbound.phone,
+            _(
+                "Tulis LAPOR <pesan> untuk menyampaikan aspirasi, "
+                "CEK <nomor tiket> untuk statusnya."
+            ),
+            context="start",
+            dedupe_key=f"start:{inbound.pk}",
+        )
+        return None
     if keyword == "CEK":
-        ticket = Ticket.objects.filter(number__iexact=rest.strip(), phone=inbound.phone).first()
-        from balai.sms.outbound import queue_sms
-
+        ticket = _from_sender(inbound).filter(number__iexact=rest.strip()).first()
         reply = (
             _("Tiket %(n)s: %(s)s.") % {"n": ticket.number, "s": ticket.get_status_display()}
             if ticket
             else _("Tiket tidak ditemukan untuk nomor ini.")
         )
-        queue_sms(inbound.phone, reply, context="cek", dedupe_key=f"cek:{inbound.pk}")
+        queue_message(channel, inbound.phone, reply, context="cek", dedupe_key=f"cek:{inbound.pk}")
         return ticket
     if keyword != settings.BALAI_ASPIRASI_NEW_KEYWORD:
         open_ticket = (
-            Ticket.objects.filter(phone=inbound.phone, status__in=Ticket.OPEN)
-            .order_by("-received_at")
-            .first()
+            _from_sender(inbound).filter(status__in=Ticket.OPEN).order_by("-received_at").first()
         )
         if open_ticket:
             TicketEvent.objects.create(
@@ -175,10 +214,12 @@ def ingest_sms(inbound) -> Ticket | None:
             return open_ticket
     else:
         text = rest.strip() or text
+    chat = channel in Ticket.CHAT_CHANNELS
     return create_ticket(
-        channel=Ticket.Channel.SMS,
+        channel=channel,
         text=text,
-        phone=inbound.phone,
+        phone="" if channel == Ticket.Channel.TELEGRAM else inbound.phone,
+        contact=inbound.phone if chat else "",
         received_at=inbound.received_at,
     )
 

@@ -18,3 +18,15 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} @ {self.slot}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running task worker (``manage.py db_worker``) says it is alive every few seconds; a task
+    left RUNNING by a worker whose heartbeat stopped (``kill -9``, a crash) is run again."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.worker_id

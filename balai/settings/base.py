@@ -402,9 +402,29 @@ BALAI_SMS_RATE_IP = (int(os.environ.get("BALAI_SMS_RATE_IP", "600")), 60)
 BALAI_SMS_RATE_PHONE = (int(os.environ.get("BALAI_SMS_RATE_PHONE", "10")), 60)
 # Same phone + same text inside this window = one message (retried delivery without an id).
 BALAI_SMS_DEDUPE_WINDOW_SECONDS = int(os.environ.get("BALAI_SMS_DEDUPE_WINDOW_SECONDS", "600"))
-BALAI_SMS_MAX_ATTEMPTS = int(os.environ.get("BALAI_SMS_MAX_ATTEMPTS", "6"))
+BALAI_SMS_MAX_ATTEMPTS = int(os.environ.get("BALAI_SMS_MAX_ATTEMPTS", "6"))  # inbound processing
 BALAI_SMS_RETRY_BASE_SECONDS = int(os.environ.get("BALAI_SMS_RETRY_BASE_SECONDS", "60"))
+# Outbound replies retry for this long (a gateway outage of hours costs no reply), with the
+# backoff between attempts capped so a recovered gateway is used within minutes.
+BALAI_SMS_RETRY_WINDOW_SECONDS = int(os.environ.get("BALAI_SMS_RETRY_WINDOW_SECONDS", "86400"))
+BALAI_SMS_RETRY_MAX_DELAY_SECONDS = int(os.environ.get("BALAI_SMS_RETRY_MAX_DELAY_SECONDS", "300"))
+# A gateway failing for this long is declared down: Kominfo gets an admin banner and an e-mail.
+BALAI_SMS_OUTAGE_AFTER_SECONDS = int(os.environ.get("BALAI_SMS_OUTAGE_AFTER_SECONDS", "60"))
 BALAI_SMS_MAX_PARTS = int(os.environ.get("BALAI_SMS_MAX_PARTS", "3"))  # longer: tracking page
+# Chat channels of the same pipeline (issue 16.1). Without a token a channel's replies go to the
+# file gateway (dev/demo), like SMS. API base URLs are settings so tests point at local fakes.
+BALAI_TELEGRAM_BOT_TOKEN = os.environ.get("BALAI_TELEGRAM_BOT_TOKEN", "")
+BALAI_TELEGRAM_WEBHOOK_SECRET = os.environ.get("BALAI_TELEGRAM_WEBHOOK_SECRET", "")
+BALAI_TELEGRAM_API_URL = os.environ.get("BALAI_TELEGRAM_API_URL", "https://api.telegram.org")
+BALAI_WHATSAPP_TOKEN = os.environ.get("BALAI_WHATSAPP_TOKEN", "")
+BALAI_WHATSAPP_APP_SECRET = os.environ.get("BALAI_WHATSAPP_APP_SECRET", "")
+BALAI_WHATSAPP_VERIFY_TOKEN = os.environ.get("BALAI_WHATSAPP_VERIFY_TOKEN", "")
+BALAI_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("BALAI_WHATSAPP_PHONE_NUMBER_ID", "")
+BALAI_WHATSAPP_API_URL = os.environ.get("BALAI_WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
+# Outside the 24-hour customer-service window only an approved template may be sent: its name
+# and language; its body has one parameter, {{1}}, which carries Balai's message.
+BALAI_WHATSAPP_TEMPLATE = os.environ.get("BALAI_WHATSAPP_TEMPLATE", "balai_pemberitahuan")
+BALAI_WHATSAPP_TEMPLATE_LANGUAGE = os.environ.get("BALAI_WHATSAPP_TEMPLATE_LANGUAGE", "id")
 BALAI_ASPIRASI_NEW_KEYWORD = os.environ.get("BALAI_ASPIRASI_NEW_KEYWORD", "LAPOR").upper()
 BALAI_ASPIRASI_REOPEN_DAYS = int(os.environ.get("BALAI_ASPIRASI_REOPEN_DAYS", "14"))
 BALAI_ASPIRASI_REMIND_DAYS = int(os.environ.get("BALAI_ASPIRASI_REMIND_DAYS", "1"))

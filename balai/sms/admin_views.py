@@ -3,6 +3,8 @@ button) and the SMS simulator, which goes through the same inbound pipeline as a
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,10 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from balai.core.privacy import normalise_phone
 from balai.sms import outbound
+from balai.sms.addresses import normalise_address
 from balai.sms.inbound import Refused, receive, release
-from balai.sms.models import Gateway, InboundSMS, OutboundSMS
+from balai.sms.models import Channel, FloodRefusal, Gateway, InboundSMS, OutboundSMS
 
 
 class InboundViewSet(ModelViewSet):
@@ -40,6 +42,20 @@ class OutboundViewSet(ModelViewSet):
     list_filter = ["status"]
     search_fields = ["phone", "text"]
     form_fields = ["status"]
+    inspect_view_enabled = True
+
+
+class FloodRefusalViewSet(ModelViewSet):
+    """Messages refused for flooding, per sender and day (issue 12.10): Kominfo only."""
+
+    model = FloodRefusal
+    icon = "warning"
+    menu_label = gettext_lazy("Pesan ditolak (banjir)")
+    add_to_settings_menu = True
+    list_display = ["day", "phone", "channel", "count", "last_at", "last_text"]
+    list_filter = ["channel", "day"]
+    search_fields = ["phone"]
+    form_fields = ["count"]
     inspect_view_enabled = True
 
 
@@ -82,31 +98,53 @@ def release_view(request, pk: int):
 
 
 class SimulatorForm(forms.Form):
-    phone = forms.CharField(label=gettext_lazy("Nomor ponsel warga"), initial="081234567890")
-    text = forms.CharField(label=gettext_lazy("Isi SMS"), widget=forms.Textarea(attrs={"rows": 3}))
+    channel = forms.ChoiceField(
+        label=gettext_lazy("Kanal"), choices=Channel.choices, initial=Channel.SMS
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Nomor ponsel warga (Telegram: ID obrolan)"), initial="081234567890"
+    )
+    text = forms.CharField(
+        label=gettext_lazy("Isi pesan"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 def simulator_view(request):
+    """Kominfo types as a citizen on any channel; the message goes through the same inbound
+    pipeline as a real one, and the replies (queued on that channel) show in the thread."""
     _kominfo(request)
     form = SimulatorForm(request.POST or None)
-    phone = normalise_phone(request.POST.get("phone") or request.GET.get("phone") or "")
+    data = request.POST if request.method == "POST" else request.GET
+    channel = data.get("channel") if data.get("channel") in Channel.values else Channel.SMS
+    address = normalise_address(channel, data.get("phone") or "")
     if request.method == "POST" and form.is_valid():
         try:
-            receive(Gateway.SIMULATOR, form.cleaned_data["phone"], form.cleaned_data["text"])
-        except Refused as exc:
+            receive(
+                Gateway.SIMULATOR,
+                form.cleaned_data["phone"],
+                form.cleaned_data["text"],
+                channel=form.cleaned_data["channel"],
+            )
+        except Refused as exc:  # incl. Flooded: the simulator obeys the same limits
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("SMS diterima; balasan muncul setelah worker berjalan."))
-            return redirect(f"{request.path}?phone={phone}")
+            messages.success(request, _("Pesan diterima; balasan muncul setelah worker berjalan."))
+            return redirect(f"{request.path}?{urlencode({'channel': channel, 'phone': address})}")
     thread = []
-    if phone:
+    if address:
         inbound = [
-            (m.received_at, "in", m.text) for m in InboundSMS.objects.filter(phone=phone)[:30]
+            (m.received_at, "in", m.text)
+            for m in InboundSMS.objects.filter(channel=channel, phone=address)[:30]
         ]
-        out = [(m.created_at, "out", m.text) for m in OutboundSMS.objects.filter(phone=phone)[:30]]
+        out = [
+            (m.created_at, "out", m.text)
+            for m in OutboundSMS.objects.filter(channel=channel, phone=address)[:30]
+        ]
         thread = sorted(inbound + out)
     return TemplateResponse(
-        request, "sms/simulator.html", {"form": form, "thread": thread, "phone": phone}
+        request,
+        "sms/simulator.html",
+        {"form": form, "thread": thread, "phone": address, "channel": channel},
     )
 
 

@@ -9,12 +9,13 @@ import hashlib
 import re
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from balai.core.privacy import normalise_phone
 from balai.core.tasks import enqueue_after_commit
-from balai.sms.models import InboundSMS
+from balai.sms.addresses import normalise_address
+from balai.sms.models import Channel, FloodRefusal, InboundSMS
 
 MAX_TEXT = 2000  # longer than any concatenated SMS; anything beyond is refused
 
@@ -30,14 +31,65 @@ class Refused(ValueError):
     """The message cannot be accepted (empty, oversized, binary, bad number)."""
 
 
+class Flooded(Refused):
+    """The sender is over the per-number flood limit; the refusal is recorded (FloodRefusal)."""
+
+    def __init__(self) -> None:
+        super().__init__("rate limited")
+
+
+def _lock_sender(phone: str) -> None:
+    """Serialise the flood count of one sender across processes (PostgreSQL: an advisory lock
+    held to the end of the transaction; SQLite serialises writers by itself)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"balai-flood:{phone}"])
+
+
+def over_limit(phone: str, now: dt.datetime) -> bool:
+    """Issue 12.10: the per-number limit counts the *normalised* number's stored messages in the
+    database (so every process sees the same count, with or without Redis); a resend of a stored
+    message is answered as a duplicate before this is asked, so it never counts."""
+    limit, seconds = settings.BALAI_SMS_RATE_PHONE
+    since = now - dt.timedelta(seconds=seconds)
+    return InboundSMS.objects.filter(phone=phone, created_at__gte=since).count() >= limit
+
+
+def record_refusal(channel: str, phone: str, text: str) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        row, _created = FloodRefusal.objects.get_or_create(
+            channel=channel, phone=phone, day=timezone.localdate(now), defaults={"last_at": now}
+        )
+        FloodRefusal.objects.filter(pk=row.pk).update(
+            count=F("count") + 1, last_at=now, last_text=text[:200]
+        )
+
+
 def is_spam(text: str) -> bool:
     return any(p.search(text) for p in SPAM_PATTERNS)
 
 
 def fingerprint(phone: str, text: str, received_at: dt.datetime) -> str:
+    """A key unique per (phone, text, fixed time bucket): two concurrent deliveries of one
+    message collide on it. Resends across a bucket edge are caught by ``earlier_copy``."""
     window = int(settings.BALAI_SMS_DEDUPE_WINDOW_SECONDS)
     bucket = int(received_at.timestamp()) // window
     return hashlib.sha256(f"{phone}|{text.strip()}|{bucket}".encode()).hexdigest()
+
+
+def earlier_copy(phone: str, text: str, received_at: dt.datetime) -> InboundSMS | None:
+    """The same text from the same number within BALAI_SMS_DEDUPE_WINDOW_SECONDS either side of
+    ``received_at`` (a sliding window, issue 12.8): a resend of a message delivered without an
+    id."""
+    window = dt.timedelta(seconds=settings.BALAI_SMS_DEDUPE_WINDOW_SECONDS)
+    return (
+        InboundSMS.objects.filter(
+            phone=phone, text=text, received_at__range=(received_at - window, received_at + window)
+        )
+        .order_by("received_at")
+        .first()
+    )
 
 
 def clean_text(text) -> str:
@@ -62,36 +114,53 @@ def receive(
     received_at: dt.datetime | None = None,
     raw: dict | None = None,
     enqueue: bool = True,
+    channel: str = Channel.SMS,
 ) -> tuple[InboundSMS, bool]:
-    """Store one inbound SMS and enqueue its processing. Returns (message, created).
+    """Store one inbound message and enqueue its processing. Returns (message, created).
+
+    A resend (same gateway id, or same number and text within the dedupe window) returns the
+    stored message; a new message over the sender's flood limit raises ``Flooded``, recorded.
 
     ``enqueue=False`` leaves the enqueue to the caller, which stores a batch and queues one task
     for all of it in the same transaction (see ``receive_batch``)."""
-    number = normalise_phone(phone or "")
+    number = normalise_address(channel, phone)
     if number is None:
         raise Refused("invalid phone number")
     text = clean_text(text)
     received_at = received_at or timezone.now()
     fp = fingerprint(number, text, received_at)
     gateway_id = str(gateway_id or "")[:128]
-    # Insert first and let the unique constraints decide (one round trip less per message than
-    # looking up first); a duplicate is answered from the existing row.
+    # A resend is answered from the stored message before the flood limit is asked: resends
+    # never count against the sender (issue 12.10).
+    earlier = (
+        InboundSMS.objects.filter(gateway=gateway, gateway_id=gateway_id).first()
+        if gateway_id
+        else earlier_copy(number, text, received_at)
+    )
+    if earlier is not None:
+        return earlier, False
+    # Insert and let the unique constraints decide between concurrent deliveries of one message.
+    flooded = False
     try:
         with transaction.atomic():
-            message = InboundSMS.objects.create(
-                gateway=gateway,
-                gateway_id=gateway_id,
-                fingerprint=fp,
-                phone=number,
-                text=text,
-                received_at=received_at,
-                raw=raw or {},
-            )
-            if enqueue:
-                from balai.sms.tasks import process_inbound
+            _lock_sender(number)
+            flooded = over_limit(number, timezone.now())
+            if not flooded:
+                message = InboundSMS.objects.create(
+                    channel=channel,
+                    gateway=gateway,
+                    gateway_id=gateway_id,
+                    fingerprint=fp,
+                    phone=number,
+                    text=text,
+                    received_at=received_at,
+                    raw=raw or {},
+                )
+                if enqueue:
+                    from balai.sms.tasks import process_inbound
 
-                enqueue_after_commit(process_inbound, message.pk)
-    except IntegrityError:  # a repeated or concurrent delivery of the same message
+                    enqueue_after_commit(process_inbound, message.pk)
+    except IntegrityError:  # a concurrent delivery of the same message
         found = (
             InboundSMS.objects.filter(gateway=gateway, gateway_id=gateway_id).first()
             if gateway_id
@@ -100,6 +169,9 @@ def receive(
         if found is None:
             raise
         return found, False
+    if flooded:
+        record_refusal(channel, number, text)
+        raise Flooded()
     return message, True
 
 

@@ -33,7 +33,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from balai.core.public_forms import client_ip, rate_limited
-from balai.sms.inbound import Refused, receive, receive_batch
+from balai.sms.inbound import Flooded, Refused, receive, receive_batch
 from balai.sms.models import Gateway
 
 MAX_BODY = 64 * 1024
@@ -60,18 +60,13 @@ def _fresh(timestamp: str) -> bool:
     return abs(time.time() - ts) <= settings.BALAI_SMS_WEBHOOK_MAX_SKEW
 
 
-def _limits(request: HttpRequest, phone: str) -> bool:
-    ip_limited = rate_limited(f"sms-ip:{client_ip(request)}", *settings.BALAI_SMS_RATE_IP)
-    phone_limited = rate_limited(f"sms-phone:{phone}", *settings.BALAI_SMS_RATE_PHONE)
-    return ip_limited or phone_limited
-
-
 def _sender_refusal(request: HttpRequest, phone) -> tuple[str, int] | None:
     """Why a delivery from ``phone`` is refused before anything is stored (reason, HTTP status),
-    or None; counts the delivery against the flood limits."""
+    or None; counts the delivery against the per-IP limit. The per-number limit is counted in
+    the database by ``inbound.receive`` (normalised number, across processes, resends free)."""
     if not isinstance(phone, str) or not phone:
         return "missing phone number", 400
-    if _limits(request, phone):
+    if rate_limited(f"sms-ip:{client_ip(request)}", *settings.BALAI_SMS_RATE_IP):
         return "rate limited", 429
     return None
 
@@ -89,6 +84,8 @@ def _accept(request, gateway, phone, text, gateway_id, received_at, raw) -> Json
         message, created = receive(
             gateway, phone, text, gateway_id=gateway_id or "", received_at=when, raw=raw
         )
+    except Flooded as exc:
+        return _refuse(str(exc), 429)
     except Refused as exc:
         return _refuse(str(exc))
     return JsonResponse({"ok": True, "id": message.pk, "duplicate": not created})

@@ -1,14 +1,20 @@
+from django.contrib import messages
 from django.urls import reverse
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from balai.sms import admin_views
+from balai.sms import admin_views, health
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [admin_views.InboundViewSet("sms-masuk"), admin_views.OutboundViewSet("sms-keluar")]
+    return [
+        admin_views.InboundViewSet("sms-masuk"),
+        admin_views.OutboundViewSet("sms-keluar"),
+        admin_views.FloodRefusalViewSet("pesan-ditolak"),
+    ]
 
 
 @hooks.register("register_admin_urls")
@@ -34,3 +40,17 @@ def failed_menu():
 @hooks.register("register_settings_menu_item")
 def review_menu():
     return KominfoMenuItem(_("SMS karantina"), reverse("sms_review"), icon_name="warning")
+
+
+@hooks.register("construct_main_menu")
+def outage_banner(request, menu_items):
+    """Kominfo sees a banner on every admin page while a gateway is declared down (issue 12.8);
+    the main menu is built on every admin page, before the page's messages are shown."""
+    if not request.user.is_superuser:
+        return
+    for down in health.outages():
+        messages.error(
+            request,
+            _("Gateway %(c)s tidak menjawab sejak %(t)s. Balasan ditahan dan dicoba ulang.")
+            % {"c": down.channel, "t": localtime(down.failing_since).strftime("%d-%m-%Y %H:%M")},
+        )
