@@ -4,6 +4,7 @@ routing rules (Kominfo)."""
 from __future__ import annotations
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -105,6 +106,7 @@ class TicketEditView(ScopedEditView):
         context["events"] = self.object.events.select_related("user")
         return context
 
+    @transaction.atomic  # the form's fields and every verb below commit together or not at all
     def save_instance(self):
         old = Ticket.objects.get(pk=self.object.pk)
         old_related = set(old.related_opds.values_list("pk", flat=True))

@@ -1,4 +1,8 @@
-"""Ticket life cycle: intake from every channel, routing, disposition, answer, replies."""
+"""Ticket life cycle: intake from every channel, routing, disposition, answer, replies.
+
+Every verb here is one transaction (issue 12, point 5): a failure or a killed process mid-way
+leaves the ticket as it was, and the replies and e-mails it queues are only enqueued on commit.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +23,35 @@ from balai.opd.selectors import kominfo_emails, staff_emails
 
 logger = logging.getLogger(__name__)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+NUMBER_LENGTH = 6  # 32**6 ≈ 10**9 numbers a month: a collision is rare, not impossible
+NUMBER_FALLBACK_LENGTH = 10  # the last try: 32**10 ≈ 10**15
+NUMBER_ATTEMPTS = 5
 
 
-def new_number(when) -> str:
-    return f"ASP-{when:%y%m}-" + "".join(secrets.choice(ALPHABET) for _ in range(6))
+class TicketNumberError(RuntimeError):
+    """No free ticket number after every attempt (nothing was saved)."""
+
+
+def new_number(when, length: int = NUMBER_LENGTH) -> str:
+    return f"ASP-{when:%y%m}-" + "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+def _save_with_number(ticket: Ticket) -> None:
+    """Insert ``ticket`` under a fresh random number: ``NUMBER_ATTEMPTS - 1`` short numbers, then
+    one long one; if even that collides, TicketNumberError (the caller's transaction rolls back)."""
+    for attempt in range(NUMBER_ATTEMPTS):
+        last = attempt == NUMBER_ATTEMPTS - 1
+        ticket.number = new_number(
+            ticket.received_at, NUMBER_FALLBACK_LENGTH if last else NUMBER_LENGTH
+        )
+        try:
+            with transaction.atomic():
+                ticket.save(force_insert=True)
+            return
+        except IntegrityError:
+            if not Ticket.objects.filter(number=ticket.number).exists():
+                raise  # another constraint failed: not a numbering problem
+    raise TicketNumberError(_("Nomor tiket tidak dapat dibuat. Silakan kirim ulang."))
 
 
 def route(text: str, category: Category | None) -> tuple[OPD | None, str]:
@@ -49,6 +78,7 @@ def _deadlines(ticket: Ticket) -> None:
     ticket.due_date = due_date(ticket.received_at, days)
 
 
+@transaction.atomic
 def create_ticket(
     *,
     channel: str,
@@ -66,7 +96,10 @@ def create_ticket(
     attachment=None,
     received_at=None,
 ) -> Ticket:
-    """Store a ticket, route it, and queue the acknowledgement with its number (after commit)."""
+    """Store a ticket, route it, and queue the acknowledgement with its number (after commit).
+
+    One transaction: the ticket, its first events and the acknowledgement are stored together or
+    not at all. Raises TicketNumberError when no free number is found (nothing is stored)."""
     received_at = received_at or timezone.now()
     routed_opd, text = (opd, text) if opd else route(text, category)
     ticket = Ticket(
@@ -88,14 +121,7 @@ def create_ticket(
     if attachment:
         ticket.attachment = attachment
     _deadlines(ticket)
-    for _attempt in range(5):
-        ticket.number = new_number(received_at)
-        try:
-            with transaction.atomic():
-                ticket.save()
-            break
-        except IntegrityError:
-            continue
+    _save_with_number(ticket)
     TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.MESSAGE, text=text, public=True)
     if routed_opd:
         TicketEvent.objects.create(
@@ -134,6 +160,7 @@ def _reply(ticket: Ticket, text: str, *, key: str, full_text: str = "") -> None:
         )
 
 
+@transaction.atomic
 def ingest_sms(inbound) -> Ticket | None:
     """One stored SMS → a new ticket, a message in the open ticket's thread, or a status reply.
 
@@ -176,6 +203,7 @@ def ingest_sms(inbound) -> Ticket | None:
     )
 
 
+@transaction.atomic
 def set_status(ticket: Ticket, status: str, user=None, reason: str = "") -> None:
     if status == ticket.status:
         return
@@ -195,6 +223,7 @@ def set_status(ticket: Ticket, status: str, user=None, reason: str = "") -> None
     )
 
 
+@transaction.atomic
 def dispose(
     ticket: Ticket, opd: OPD, user=None, note: str = "", related: Iterable[OPD] = ()
 ) -> None:
@@ -230,6 +259,7 @@ def dispose(
         )
 
 
+@transaction.atomic
 def return_to_triage(ticket: Ticket, user, reason: str) -> None:
     """The lead OPD finds the report outside its authority: it goes back to Kominfo's triage queue
     for a new disposition (SP4N-LAPOR! practice: an agency returns a misrouted report to the
@@ -267,6 +297,7 @@ def leads(ticket: Ticket, user) -> bool:
     )
 
 
+@transaction.atomic
 def answer(ticket: Ticket, text: str, user=None) -> None:
     """The OPD's answer: stored, shown on the tracking page, sent back on the ticket's channel."""
     now = timezone.now()
@@ -281,10 +312,12 @@ def answer(ticket: Ticket, text: str, user=None) -> None:
     _reply(ticket, f"[{ticket.number}] {text}", key=f"answer:{event.pk}", full_text=text)
 
 
+@transaction.atomic
 def note(ticket: Ticket, text: str, user=None) -> None:
     TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=text, user=user)
 
 
+@transaction.atomic
 def reopen(ticket: Ticket) -> bool:
     """The citizen reopens within BALAI_ASPIRASI_REOPEN_DAYS of the answer."""
     if ticket.status != Ticket.Status.DONE or not ticket.answered_at:

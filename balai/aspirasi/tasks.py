@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -30,26 +31,28 @@ def remind_and_escalate() -> dict:
     for t in open_tickets.filter(reminded_at=None, due_date__gte=today).exclude(opd=None):
         if working_days_left(t.due_date, today) > settings.BALAI_ASPIRASI_REMIND_DAYS:
             continue
-        queue_email(
-            staff_emails([t.opd]),
-            _("Pengingat aspirasi %(n)s") % {"n": t.number},
-            _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
-        )
-        t.reminded_at = now
-        t.save(update_fields=["reminded_at"])
-        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
+        with transaction.atomic():  # the flag, the event and the e-mail go together
+            queue_email(
+                staff_emails([t.opd]),
+                _("Pengingat aspirasi %(n)s") % {"n": t.number},
+                _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
+            )
+            t.reminded_at = now
+            t.save(update_fields=["reminded_at"])
+            TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
         reminded += 1
     late = open_tickets.filter(escalated_at=None, due_date__lt=today)
     late_triage = open_tickets.filter(escalated_at=None, opd=None, first_response_due__lt=today)
     kominfo = kominfo_emails()
     for t in (late | late_triage).distinct():
-        queue_email(
-            kominfo,
-            _("Eskalasi aspirasi %(n)s") % {"n": t.number},
-            _("Aspirasi %(n)s melewati batas waktu.") % {"n": t.number},
-        )
-        t.escalated_at = now
-        t.save(update_fields=["escalated_at"])
-        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
+        with transaction.atomic():
+            queue_email(
+                kominfo,
+                _("Eskalasi aspirasi %(n)s") % {"n": t.number},
+                _("Aspirasi %(n)s melewati batas waktu.") % {"n": t.number},
+            )
+            t.escalated_at = now
+            t.save(update_fields=["escalated_at"])
+            TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
         escalated += 1
     return {"reminded": reminded, "escalated": escalated}
