@@ -115,6 +115,9 @@ class TicketEditView(ScopedEditView):
         user = self.request.user
         related = list(ticket.related_opds.all())
         note = data.get("internal_note", "")
+        if ticket.category_id != old.category_id:
+            category, ticket.category = ticket.category, old.category
+            services.recategorise(ticket, category, user)
         if data.get("return_to_kominfo"):
             ticket.status = old.status
             services.return_to_triage(ticket, user, note)
@@ -123,7 +126,8 @@ class TicketEditView(ScopedEditView):
             ticket.opd_id != old.opd_id or {o.pk for o in related} != old_related
         ):
             ticket.status = old.status
-            services.dispose(ticket, ticket.opd, user, note, related=related)
+            lead, ticket.opd = ticket.opd, old.opd  # dispose() compares with the previous lead
+            services.dispose(ticket, lead, user, note, related=related)
             note = ""  # stored with the disposition
         elif ticket.status != old.status:
             new_status, ticket.status = ticket.status, old.status

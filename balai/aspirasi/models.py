@@ -157,6 +157,9 @@ class Ticket(models.Model):
     answer = models.TextField(_("jawaban"), blank=True)
     public_text = models.TextField(_("teks publik (dimoderasi)"), blank=True)
     received_at = models.DateTimeField(_("diterima"), db_index=True)
+    # When the completion clock last started: receipt, a new lead OPD's disposition, or a reopen
+    # (issue 12, point 9). The category's days count from here.
+    clock_started_at = models.DateTimeField(_("awal hitungan tenggat"), null=True, blank=True)
     first_response_due = models.DateField(_("batas tanggapan pertama"), null=True)
     due_date = models.DateField(_("batas penyelesaian"), null=True, db_index=True)
     first_response_at = models.DateTimeField(_("tanggapan pertama"), null=True, blank=True)
@@ -202,6 +205,7 @@ class TicketEvent(models.Model):
         ANSWER = "jawaban", _("Jawaban")
         NOTE = "catatan", _("Catatan internal")
         REMINDER = "pengingat", _("Pengingat/eskalasi")
+        DEADLINE = "tenggat", _("Perubahan tenggat")
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

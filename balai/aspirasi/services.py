@@ -12,12 +12,20 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from balai.aspirasi.models import FIRST_RESPONSE_DAYS, Category, RoutingRule, Ticket, TicketEvent
+from balai.aspirasi.models import (
+    FIRST_RESPONSE_DAYS,
+    TIER_DAYS,
+    Category,
+    RoutingRule,
+    Ticket,
+    TicketEvent,
+    Tier,
+)
 from balai.core.tasks import queue_email
-from balai.kalender.calendar import due_date
+from balai.kalender.calendar import due_date, working_days_late
 from balai.opd.models import OPD
 from balai.opd.selectors import kominfo_emails, staff_emails
 
@@ -71,11 +79,67 @@ def route(text: str, category: Category | None) -> tuple[OPD | None, str]:
     return None, text
 
 
+def _clock_days(ticket: Ticket) -> tuple[int, int]:
+    """(first response, completion) in working days for the ticket's category."""
+    category = ticket.category
+    if category is None:
+        return FIRST_RESPONSE_DAYS, TIER_DAYS[Tier.NORMATIF]
+    return category.first_response_days, category.days_to_complete
+
+
 def _deadlines(ticket: Ticket) -> None:
-    first_days = ticket.category.first_response_days if ticket.category else FIRST_RESPONSE_DAYS
-    days = ticket.category.days_to_complete if ticket.category else 5
+    """The deadlines at intake: both clocks start at receipt."""
+    first_days, days = _clock_days(ticket)
+    ticket.clock_started_at = ticket.received_at
     ticket.first_response_due = due_date(ticket.received_at, first_days)
     ticket.due_date = due_date(ticket.received_at, days)
+
+
+def _move_clock(
+    ticket: Ticket,
+    why: str,
+    *,
+    user=None,
+    restart=None,
+    first_response_from=None,
+) -> None:
+    """Recompute the deadlines after a change that moves the clock (issue 12, point 9).
+
+    ``restart`` starts the completion clock again at that moment (a new lead OPD, a reopen);
+    otherwise it keeps counting from ``clock_started_at`` with the current category's days.
+    ``first_response_from`` starts the first-response clock again (back in Kominfo's queue).
+    A deadline that moved clears the reminder and escalation marks, so the new deadline is
+    reminded and escalated in its turn; the change is recorded, publicly, in the thread.
+    """
+    first_days, days = _clock_days(ticket)
+    if restart is not None:
+        ticket.clock_started_at = restart
+    start = ticket.clock_started_at or ticket.received_at
+    old = (ticket.first_response_due, ticket.due_date)
+    ticket.due_date = due_date(start, days)
+    if first_response_from is not None:
+        ticket.first_response_due = due_date(first_response_from, first_days)
+    elif ticket.first_response_at is None:
+        ticket.first_response_due = due_date(ticket.received_at, first_days)
+    ticket.reminded_at = ticket.escalated_at = None
+    ticket.save(
+        update_fields=[
+            "clock_started_at",
+            "first_response_due",
+            "due_date",
+            "reminded_at",
+            "escalated_at",
+        ]
+    )
+    if (ticket.first_response_due, ticket.due_date) != old or restart is not None:
+        TicketEvent.objects.create(
+            ticket=ticket,
+            kind=TicketEvent.Kind.DEADLINE,
+            user=user,
+            public=True,
+            text=_("%(why)s Batas penyelesaian: %(due)s.")
+            % {"why": why, "due": formats.date_format(ticket.due_date, "j F Y")},
+        )
 
 
 @transaction.atomic
@@ -235,6 +299,7 @@ def dispose(
     Kominfo's ``note`` to the OPDs is internal. The operators of every OPD involved get an e-mail.
     """
     related = [o for o in related if o.pk != opd.pk]
+    new_lead = ticket.opd_id != opd.pk
     ticket.opd = opd
     ticket.save(update_fields=["opd"])
     ticket.related_opds.set(related)
@@ -248,6 +313,13 @@ def dispose(
         TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=note, user=user)
     ticket.status = ""  # force the status event
     set_status(ticket, Ticket.Status.DISPOSED, user)
+    if new_lead:  # the OPD in charge gets its full time from the disposition
+        _move_clock(
+            ticket,
+            _("Hitungan waktu dimulai saat disposisi ke %(opd)s.") % {"opd": opd.name},
+            user=user,
+            restart=timezone.now(),
+        )
     recipients = staff_emails([opd, *related])
     if recipients:
         queue_email(
@@ -278,6 +350,12 @@ def return_to_triage(ticket: Ticket, user, reason: str) -> None:
     TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=reason, user=user)
     ticket.status = ""  # force the status event
     set_status(ticket, Ticket.Status.VERIFIED, user)
+    _move_clock(
+        ticket,
+        _("Kembali ke antrean Kominfo untuk disposisi ulang."),
+        user=user,
+        first_response_from=timezone.now(),
+    )
     kominfo = kominfo_emails()
     if kominfo:
         queue_email(
@@ -317,12 +395,36 @@ def note(ticket: Ticket, text: str, user=None) -> None:
     TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.NOTE, text=text, user=user)
 
 
-@transaction.atomic
-def reopen(ticket: Ticket) -> bool:
-    """The citizen reopens within BALAI_ASPIRASI_REOPEN_DAYS of the answer."""
+def may_reopen(ticket: Ticket, today=None) -> bool:
+    """Answered, and at most BALAI_ASPIRASI_REOPEN_DAYS working days ago (the one working-day
+    calendar, as every other clock of the ticket)."""
     if ticket.status != Ticket.Status.DONE or not ticket.answered_at:
         return False
-    if (timezone.now() - ticket.answered_at).days > settings.BALAI_ASPIRASI_REOPEN_DAYS:
+    answered = timezone.localdate(ticket.answered_at)
+    late = working_days_late(answered, today or timezone.localdate())
+    return late <= settings.BALAI_ASPIRASI_REOPEN_DAYS
+
+
+@transaction.atomic
+def recategorise(ticket: Ticket, category: Category | None, user=None) -> None:
+    """A new category means a new completion period (e.g. 5 → 60 working days for a field
+    inspection): the deadline is recomputed from the clock's start and recorded."""
+    if category == ticket.category:
+        return
+    ticket.category = category
+    ticket.save(update_fields=["category"])
+    _move_clock(
+        ticket,
+        _("Kategori diubah menjadi %(c)s.") % {"c": category.name if category else "-"},
+        user=user,
+    )
+
+
+@transaction.atomic
+def reopen(ticket: Ticket) -> bool:
+    """The citizen reopens within BALAI_ASPIRASI_REOPEN_DAYS working days of the answer; the OPD
+    gets a new completion period from now, and reminders and escalation start afresh."""
+    if not may_reopen(ticket):
         return False
     set_status(ticket, Ticket.Status.IN_PROGRESS, reason="")
     TicketEvent.objects.create(
@@ -331,4 +433,5 @@ def reopen(ticket: Ticket) -> bool:
         public=True,
         text=_("Pelapor membuka kembali aspirasi ini."),
     )
+    _move_clock(ticket, _("Dibuka kembali oleh pelapor."), restart=timezone.now())
     return True

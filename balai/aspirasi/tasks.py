@@ -41,7 +41,9 @@ def remind_and_escalate() -> dict:
             t.save(update_fields=["reminded_at"])
             TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
         reminded += 1
-    late = open_tickets.filter(escalated_at=None, due_date__lt=today)
+    # A ticket in Kominfo's queue runs on its triage (first-response) clock: a ticket returned
+    # for a new disposition is not late on the completion deadline of the OPD that returned it.
+    late = open_tickets.filter(escalated_at=None, due_date__lt=today).exclude(opd=None)
     late_triage = open_tickets.filter(escalated_at=None, opd=None, first_response_due__lt=today)
     kominfo = kominfo_emails()
     for t in (late | late_triage).distinct():
