@@ -7,14 +7,17 @@ leaves the ticket as it was, and the replies and e-mails it queues are only enqu
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from balai.aspirasi import lapor
 from balai.aspirasi.models import (
     FIRST_RESPONSE_DAYS,
     TIER_DAYS,
@@ -24,6 +27,7 @@ from balai.aspirasi.models import (
     TicketEvent,
     Tier,
 )
+from balai.core.metadata import strip_image_metadata
 from balai.core.tasks import queue_email
 from balai.kalender.calendar import due_date, working_days_late
 from balai.opd.models import OPD
@@ -80,11 +84,16 @@ def route(text: str, category: Category | None) -> tuple[OPD | None, str]:
 
 
 def _clock_days(ticket: Ticket) -> tuple[int, int]:
-    """(first response, completion) in working days for the ticket's category."""
+    """(first response, completion) in working days for the ticket's category; on LAPOR!'s
+    clock the first response is the Pemda's verification and forwarding (lapor.py)."""
     category = ticket.category
     if category is None:
-        return FIRST_RESPONSE_DAYS, TIER_DAYS[Tier.NORMATIF]
-    return category.first_response_days, category.days_to_complete
+        first, days = FIRST_RESPONSE_DAYS, TIER_DAYS[Tier.NORMATIF]
+    else:
+        first, days = category.first_response_days, category.days_to_complete
+    if lapor.lapor_clock():
+        first = lapor.LAPOR_VERIFY_DAYS
+    return first, days
 
 
 def _deadlines(ticket: Ticket) -> None:
@@ -102,6 +111,7 @@ def _move_clock(
     user=None,
     restart=None,
     first_response_from=None,
+    first_response_days: int | None = None,
 ) -> None:
     """Recompute the deadlines after a change that moves the clock (issue 12, point 9).
 
@@ -112,6 +122,7 @@ def _move_clock(
     reminded and escalated in its turn; the change is recorded, publicly, in the thread.
     """
     first_days, days = _clock_days(ticket)
+    first_days = first_response_days or first_days
     if restart is not None:
         ticket.clock_started_at = restart
     start = ticket.clock_started_at or ticket.received_at
@@ -142,7 +153,6 @@ def _move_clock(
         )
 
 
-@transaction.atomic
 def create_ticket(
     *,
     channel: str,
@@ -183,19 +193,33 @@ def create_ticket(
         status=Ticket.Status.DISPOSED if routed_opd else Ticket.Status.NEW,
     )
     if attachment:
-        ticket.attachment = attachment
+        # A citizen's photo keeps no GPS position or camera data (issue 12, point 4).
+        ticket.attachment = strip_image_metadata(attachment)
+    try:
+        _store_new_ticket(ticket)
+    except BaseException:
+        # The rows are rolled back; the attachment already written to storage goes too.
+        if ticket.attachment and getattr(ticket.attachment, "_committed", False):
+            ticket.attachment.storage.delete(ticket.attachment.name)
+        raise
+    return ticket
+
+
+@transaction.atomic
+def _store_new_ticket(ticket: Ticket) -> None:
     _deadlines(ticket)
     _save_with_number(ticket)
-    TicketEvent.objects.create(ticket=ticket, kind=TicketEvent.Kind.MESSAGE, text=text, public=True)
-    if routed_opd:
+    TicketEvent.objects.create(
+        ticket=ticket, kind=TicketEvent.Kind.MESSAGE, text=ticket.text, public=True
+    )
+    if ticket.opd_id:
         TicketEvent.objects.create(
             ticket=ticket,
             kind=TicketEvent.Kind.DISPOSITION,
             public=True,
-            text=_("Diteruskan otomatis ke %(opd)s.") % {"opd": routed_opd.name},
+            text=_("Diteruskan otomatis ke %(opd)s.") % {"opd": ticket.opd.name},
         )
     acknowledge(ticket)
-    return ticket
 
 
 def acknowledge(ticket: Ticket) -> None:
@@ -314,11 +338,15 @@ def dispose(
     ticket.status = ""  # force the status event
     set_status(ticket, Ticket.Status.DISPOSED, user)
     if new_lead:  # the OPD in charge gets its full time from the disposition
+        now = timezone.now()
+        on_lapor_clock = lapor.lapor_clock()  # and, on LAPOR!'s clock, 5 days to respond first
         _move_clock(
             ticket,
             _("Hitungan waktu dimulai saat disposisi ke %(opd)s.") % {"opd": opd.name},
             user=user,
-            restart=timezone.now(),
+            restart=now,
+            first_response_from=now if on_lapor_clock else None,
+            first_response_days=lapor.LAPOR_AGENCY_RESPONSE_DAYS if on_lapor_clock else None,
         )
     recipients = staff_emails([opd, *related])
     if recipients:
@@ -397,12 +425,13 @@ def note(ticket: Ticket, text: str, user=None) -> None:
 
 def may_reopen(ticket: Ticket, today=None) -> bool:
     """Answered, and at most BALAI_ASPIRASI_REOPEN_DAYS working days ago (the one working-day
-    calendar, as every other clock of the ticket)."""
+    calendar, as every other clock of the ticket); on LAPOR!'s clock, 10 working days after the
+    follow-up, after which the report is closed (lapor.py)."""
     if ticket.status != Ticket.Status.DONE or not ticket.answered_at:
         return False
     answered = timezone.localdate(ticket.answered_at)
     late = working_days_late(answered, today or timezone.localdate())
-    return late <= settings.BALAI_ASPIRASI_REOPEN_DAYS
+    return late <= lapor.reopen_days()
 
 
 @transaction.atomic
@@ -435,3 +464,99 @@ def reopen(ticket: Ticket) -> bool:
     )
     _move_clock(ticket, _("Dibuka kembali oleh pelapor."), restart=timezone.now())
     return True
+
+
+LAPOR_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._-]{0,39}")
+
+
+def clean_lapor_number(number: str) -> str:
+    number = (number or "").strip()
+    if number and not LAPOR_NUMBER.fullmatch(number):
+        raise ValidationError(
+            _("Nomor pelacakan LAPOR! hanya berisi huruf, angka, titik, garis miring atau tanda "
+              "hubung (paling panjang 40).")
+        )  # fmt: skip
+    return number
+
+
+@transaction.atomic
+def set_lapor_number(ticket: Ticket, number: str, user=None) -> None:
+    """Record the tracking number SP4N-LAPOR! gave this report (shown to the citizen)."""
+    number = clean_lapor_number(number)
+    if number == ticket.lapor_number:
+        return
+    ticket.lapor_number = number
+    ticket.save(update_fields=["lapor_number"])
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.DISPOSITION,
+        user=user,
+        public=True,
+        text=_("Nomor pelacakan SP4N-LAPOR!: %(n)s.") % {"n": number}
+        if number
+        else _("Nomor pelacakan SP4N-LAPOR! dihapus."),
+    )
+
+
+@transaction.atomic
+def forward(
+    ticket: Ticket,
+    target: str,
+    reason: str,
+    *,
+    destination: str = "",
+    lapor_number: str = "",
+    user=None,
+) -> None:
+    """Forward a ticket outside the Pemda: to SP4N-LAPOR! or to another agency or level of
+    government, when the matter is not the Pemda's (Perpres 76/2013: a complaint is handled by
+    the agency in charge of the service; PermenPAN-RB 62/2018: SP4N-LAPOR! forwards between
+    agencies). The destination and reason are public on the tracking page and sent to the
+    citizen; the ticket leaves Balai's clocks. Forwarded to LAPOR! without a number and with an
+    adapter configured, the report is submitted by the worker after commit.
+    """
+    reason = (reason or "").strip()
+    destination = (destination or "").strip()
+    targets = Ticket.ForwardTarget
+    if target not in targets.values:
+        raise ValidationError(_("Pilih tujuan penerusan."))
+    if not reason:
+        raise ValidationError(_("Tulis alasan penerusan."))
+    if target != targets.LAPOR and not destination:
+        raise ValidationError(_("Tulis nama instansi tujuan."))
+    if not ticket.is_open:
+        raise ValidationError(_("Aspirasi yang sudah ditutup tidak dapat diteruskan."))
+    number = clean_lapor_number(lapor_number)
+    label = targets(target).label
+    where = (
+        f"{label}: {destination}"
+        if destination and target != targets.INSTANSI
+        else (destination or str(label))
+    )
+    ticket.forwarded_target = target
+    ticket.forwarded_to = destination or str(label)
+    ticket.forwarded_reason = reason
+    ticket.forwarded_at = timezone.now()
+    ticket.save(
+        update_fields=["forwarded_target", "forwarded_to", "forwarded_reason", "forwarded_at"]
+    )
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.DISPOSITION,
+        user=user,
+        public=True,
+        text=_("Diteruskan ke %(where)s. Alasan: %(reason)s") % {"where": where, "reason": reason},
+    )
+    if number:
+        set_lapor_number(ticket, number, user)
+    set_status(ticket, Ticket.Status.FORWARDED, user)
+    _reply(
+        ticket,
+        _("Aspirasi %(n)s diteruskan ke %(where)s.") % {"n": ticket.number, "where": where},
+        key=f"forward:{ticket.number}",
+    )
+    if target == targets.LAPOR and not ticket.lapor_number and lapor.adapter() is not None:
+        from balai.aspirasi.tasks import submit_to_lapor
+        from balai.core.tasks import enqueue_after_commit
+
+        enqueue_after_commit(submit_to_lapor, ticket.pk)

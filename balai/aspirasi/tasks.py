@@ -20,6 +20,7 @@ from balai.core.tasks import queue_email
 def remind_and_escalate() -> dict:
     """Remind the OPD of tickets due within BALAI_ASPIRASI_REMIND_DAYS working days; escalate
     overdue tickets (and the triage queue past its first-response limit) to Kominfo, once each."""
+    from balai.aspirasi.lapor import lapor_clock
     from balai.aspirasi.models import Ticket, TicketEvent
     from balai.kalender.calendar import working_days_left
     from balai.opd.selectors import kominfo_emails, staff_emails
@@ -45,8 +46,13 @@ def remind_and_escalate() -> dict:
     # for a new disposition is not late on the completion deadline of the OPD that returned it.
     late = open_tickets.filter(escalated_at=None, due_date__lt=today).exclude(opd=None)
     late_triage = open_tickets.filter(escalated_at=None, opd=None, first_response_due__lt=today)
+    overdue = late | late_triage
+    if lapor_clock():  # the lead OPD has not responded within LAPOR!'s 5 days of the disposition
+        overdue |= open_tickets.filter(
+            escalated_at=None, status=Ticket.Status.DISPOSED, first_response_due__lt=today
+        ).exclude(opd=None)
     kominfo = kominfo_emails()
-    for t in (late | late_triage).distinct():
+    for t in overdue.distinct():
         with transaction.atomic():
             queue_email(
                 kominfo,
@@ -58,3 +64,19 @@ def remind_and_escalate() -> dict:
             TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
         escalated += 1
     return {"reminded": reminded, "escalated": escalated}
+
+
+@task()
+def submit_to_lapor(ticket_pk: int) -> str:
+    """Submit a ticket forwarded to SP4N-LAPOR! through the configured adapter and record the
+    tracking number it returns (after the forwarding committed; retried by running it again)."""
+    from balai.aspirasi import export, lapor, services
+    from balai.aspirasi.models import Ticket
+
+    ticket = Ticket.objects.filter(pk=ticket_pk).first()
+    client = lapor.adapter()
+    if ticket is None or client is None or ticket.lapor_number:
+        return ticket.lapor_number if ticket else ""
+    number = client.submit(export.record(ticket))
+    services.set_lapor_number(ticket, number)
+    return number

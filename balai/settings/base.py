@@ -388,6 +388,11 @@ BALAI_SMS_MAX_PARTS = int(os.environ.get("BALAI_SMS_MAX_PARTS", "3"))  # longer:
 BALAI_ASPIRASI_NEW_KEYWORD = os.environ.get("BALAI_ASPIRASI_NEW_KEYWORD", "LAPOR").upper()
 BALAI_ASPIRASI_REOPEN_DAYS = int(os.environ.get("BALAI_ASPIRASI_REOPEN_DAYS", "14"))
 BALAI_ASPIRASI_REMIND_DAYS = int(os.environ.get("BALAI_ASPIRASI_REMIND_DAYS", "1"))
+# Which clocks tickets run on: "balai" (category tiers) or "lapor" (SP4N-LAPOR!'s 3/5/10 days);
+# see balai/aspirasi/lapor.py.
+BALAI_ASPIRASI_CLOCK = os.environ.get("BALAI_ASPIRASI_CLOCK", "balai").lower()
+# Dotted path of a LAPOR! API adapter (balai.aspirasi.lapor.LaporAdapter); empty: numbers by hand.
+BALAI_LAPOR_ADAPTER = os.environ.get("BALAI_LAPOR_ADAPTER", "")
 
 # --- Logging -----------------------------------------------------------------------------
 LOGGING = {

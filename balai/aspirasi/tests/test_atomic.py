@@ -3,12 +3,17 @@ ticket numbering ends in a longer number or a clear error, never an unsaved tick
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
 from balai.aspirasi import services
 from balai.aspirasi.models import Category, Ticket, TicketEvent
+from balai.core.tests.photos import gps_jpeg
 from balai.sms.models import OutboundSMS
 
 
@@ -41,10 +46,13 @@ def test_numbering_collisions_fall_back_then_fail_clearly(opd_a, client, monkeyp
 
     monkeypatch.setattr(services, "new_number", lambda when, length=6: first.number)
     before = (Ticket.objects.count(), TicketEvent.objects.count(), OutboundSMS.objects.count())
+    photo = SimpleUploadedFile("foto.jpg", gps_jpeg(), content_type="image/jpeg")
     with pytest.raises(services.TicketNumberError):
-        services.create_ticket(channel="sms", text="ketiga", phone="081298765432")
+        services.create_ticket(channel="sms", text="ketiga", phone="081298765432", attachment=photo)
     after = (Ticket.objects.count(), TicketEvent.objects.count(), OutboundSMS.objects.count())
     assert after == before
+    stored = Path(settings.MEDIA_ROOT) / "aspirasi"
+    assert not stored.exists() or not any(p.is_file() for p in stored.rglob("*"))
 
     # Through the public form: a clear Indonesian message, no ticket, no reply.
     page = client.get("/aspirasi/kirim/", HTTP_HOST=opd_a.hostname)
@@ -94,7 +102,8 @@ def test_failure_at_commit_leaves_nothing_half_written(opd_a, opd_b, kominfo):
     services.answer(ticket, "Sudah ditambal.", kominfo)
     ticket.refresh_from_db()
     before = _snapshot(ticket)
-    ticket.category_id = 10**8  # a category that does not exist: the ticket's save fails
+    # A category that does not exist: the ticket's save fails when reopen() commits.
+    ticket.category = Category(pk=10**8, name="Hantu", slug="hantu")
     with pytest.raises(IntegrityError):
         services.reopen(ticket)
     assert _snapshot(ticket) == before
