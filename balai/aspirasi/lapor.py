@@ -1,9 +1,10 @@
 """SP4N-LAPOR! alongside Balai: the clocks a Pemda may choose, and the adapter to LAPOR!'s API.
 
 SP4N-LAPOR! is the national complaint system (Perpres 76/2013 on handling public-service
-complaints; PermenPAN-RB 62/2018 on the national guideline for managing them — the domain notes
-ask to check for a newer replacement). A Pemda's admin verifies a report and forwards it to the
-agency in charge, or to another agency or level of government.
+complaints; PermenPAN-RB 62/2018 on managing SP4N-LAPOR!, per shared/domain/aspirasi.md, which
+asks to check for a newer replacement — not re-read from the official text here). A Pemda's
+admin verifies a report and forwards it to the agency in charge, or to another agency or level
+of government.
 
 Clocks (``BALAI_ASPIRASI_CLOCK``):
 - ``"balai"`` (default): the first response within the category's days (default 3, KemenPAN-RB
