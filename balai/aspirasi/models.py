@@ -117,10 +117,20 @@ class Ticket(models.Model):
         DISPOSED = "didisposisikan", _("Didisposisikan")
         IN_PROGRESS = "ditindaklanjuti", _("Ditindaklanjuti")
         DONE = "selesai", _("Selesai")
+        FORWARDED = "diteruskan", _("Diteruskan ke instansi lain")
         REJECTED = "ditolak", _("Ditolak")
         DELETED = "dihapus", _("Dihapus")
 
     OPEN = (Status.NEW, Status.VERIFIED, Status.DISPOSED, Status.IN_PROGRESS)
+
+    class ForwardTarget(models.TextChoices):
+        """Where a ticket goes when the Pemda is not the one to handle it (Perpres 76/2013: a
+        complaint reaches the agency in charge, through SP4N-LAPOR! or directly)."""
+
+        LAPOR = "lapor", _("SP4N-LAPOR!")
+        INSTANSI = "instansi", _("Instansi lain")
+        PROVINSI = "provinsi", _("Pemerintah provinsi")
+        PUSAT = "pusat", _("Pemerintah pusat (kementerian/lembaga)")
 
     number = models.CharField(_("nomor tiket"), max_length=32, unique=True)
     secret = models.CharField(max_length=32, default=new_secret)
@@ -166,6 +176,9 @@ class Ticket(models.Model):
     answer = models.TextField(_("jawaban"), blank=True)
     public_text = models.TextField(_("teks publik (dimoderasi)"), blank=True)
     received_at = models.DateTimeField(_("diterima"), db_index=True)
+    # When the completion clock last started: receipt, a new lead OPD's disposition, or a reopen
+    # (issue 12, point 9). The category's days count from here.
+    clock_started_at = models.DateTimeField(_("awal hitungan tenggat"), null=True, blank=True)
     first_response_due = models.DateField(_("batas tanggapan pertama"), null=True)
     due_date = models.DateField(_("batas penyelesaian"), null=True, db_index=True)
     first_response_at = models.DateTimeField(_("tanggapan pertama"), null=True, blank=True)
@@ -173,6 +186,16 @@ class Ticket(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(_("dieskalasi"), null=True, blank=True)
     rating = models.PositiveSmallIntegerField(_("penilaian"), null=True, blank=True)
+    # SP4N-LAPOR! alongside (issue 16, point 2).
+    lapor_number = models.CharField(
+        _("nomor pelacakan SP4N-LAPOR!"), max_length=40, blank=True, db_index=True
+    )
+    forwarded_target = models.CharField(
+        _("diteruskan ke (jenis)"), max_length=12, choices=ForwardTarget.choices, blank=True
+    )
+    forwarded_to = models.CharField(_("diteruskan ke"), max_length=200, blank=True)
+    forwarded_reason = models.TextField(_("alasan diteruskan"), blank=True)
+    forwarded_at = models.DateTimeField(_("diteruskan pada"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("aspirasi")
@@ -211,6 +234,7 @@ class TicketEvent(models.Model):
         ANSWER = "jawaban", _("Jawaban")
         NOTE = "catatan", _("Catatan internal")
         REMINDER = "pengingat", _("Pengingat/eskalasi")
+        DEADLINE = "tenggat", _("Perubahan tenggat")
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

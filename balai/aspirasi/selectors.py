@@ -15,7 +15,7 @@ from balai.core.codes import normalise_code
 from balai.core.privacy import mask_email, mask_phone, mask_text
 from balai.opd.models import OPD
 
-_NUMBER = re.compile(r"ASP-?(?P<yymm>[0-9OIL]{4})-?(?P<code>[0-9A-Z]{6})")
+_NUMBER = re.compile(r"ASP-?(?P<yymm>[0-9OIL]{4})-?(?P<code>[0-9A-Z]{6}(?:[0-9A-Z]{4})?)")
 
 
 def public_text(ticket: Ticket) -> str:

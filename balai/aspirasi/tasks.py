@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -19,6 +20,7 @@ from balai.core.tasks import queue_email
 def remind_and_escalate() -> dict:
     """Remind the OPD of tickets due within BALAI_ASPIRASI_REMIND_DAYS working days; escalate
     overdue tickets (and the triage queue past its first-response limit) to Kominfo, once each."""
+    from balai.aspirasi.lapor import lapor_clock
     from balai.aspirasi.models import Ticket, TicketEvent
     from balai.kalender.calendar import working_days_left
     from balai.opd.selectors import kominfo_emails, staff_emails
@@ -30,26 +32,51 @@ def remind_and_escalate() -> dict:
     for t in open_tickets.filter(reminded_at=None, due_date__gte=today).exclude(opd=None):
         if working_days_left(t.due_date, today) > settings.BALAI_ASPIRASI_REMIND_DAYS:
             continue
-        queue_email(
-            staff_emails([t.opd]),
-            _("Pengingat aspirasi %(n)s") % {"n": t.number},
-            _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
-        )
-        t.reminded_at = now
-        t.save(update_fields=["reminded_at"])
-        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
+        with transaction.atomic():  # the flag, the event and the e-mail go together
+            queue_email(
+                staff_emails([t.opd]),
+                _("Pengingat aspirasi %(n)s") % {"n": t.number},
+                _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
+            )
+            t.reminded_at = now
+            t.save(update_fields=["reminded_at"])
+            TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
         reminded += 1
-    late = open_tickets.filter(escalated_at=None, due_date__lt=today)
+    # A ticket in Kominfo's queue runs on its triage (first-response) clock: a ticket returned
+    # for a new disposition is not late on the completion deadline of the OPD that returned it.
+    late = open_tickets.filter(escalated_at=None, due_date__lt=today).exclude(opd=None)
     late_triage = open_tickets.filter(escalated_at=None, opd=None, first_response_due__lt=today)
+    overdue = late | late_triage
+    if lapor_clock():  # the lead OPD has not responded within LAPOR!'s 5 days of the disposition
+        overdue |= open_tickets.filter(
+            escalated_at=None, status=Ticket.Status.DISPOSED, first_response_due__lt=today
+        ).exclude(opd=None)
     kominfo = kominfo_emails()
-    for t in (late | late_triage).distinct():
-        queue_email(
-            kominfo,
-            _("Eskalasi aspirasi %(n)s") % {"n": t.number},
-            _("Aspirasi %(n)s melewati batas waktu.") % {"n": t.number},
-        )
-        t.escalated_at = now
-        t.save(update_fields=["escalated_at"])
-        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
+    for t in overdue.distinct():
+        with transaction.atomic():
+            queue_email(
+                kominfo,
+                _("Eskalasi aspirasi %(n)s") % {"n": t.number},
+                _("Aspirasi %(n)s melewati batas waktu.") % {"n": t.number},
+            )
+            t.escalated_at = now
+            t.save(update_fields=["escalated_at"])
+            TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
         escalated += 1
     return {"reminded": reminded, "escalated": escalated}
+
+
+@task()
+def submit_to_lapor(ticket_pk: int) -> str:
+    """Submit a ticket forwarded to SP4N-LAPOR! through the configured adapter and record the
+    tracking number it returns (after the forwarding committed; retried by running it again)."""
+    from balai.aspirasi import export, lapor, services
+    from balai.aspirasi.models import Ticket
+
+    ticket = Ticket.objects.filter(pk=ticket_pk).first()
+    client = lapor.adapter()
+    if ticket is None or client is None or ticket.lapor_number:
+        return ticket.lapor_number if ticket else ""
+    number = client.submit(export.record(ticket))
+    services.set_lapor_number(ticket, number)
+    return number

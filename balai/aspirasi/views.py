@@ -40,22 +40,26 @@ def submit(request: HttpRequest) -> HttpResponse:
             elif not form.consume_token():
                 form.add_error(None, ALREADY_SENT)
             else:
-                ticket = services.create_ticket(
-                    channel=Ticket.Channel.WEB,
-                    text=data["text"],
-                    phone=data["phone"],
-                    email=data["email"],
-                    reporter_name=data["reporter_name"],
-                    opd=opd,
-                    category=data["category"],
-                    anonim=data["anonim"],
-                    rahasia=data["rahasia"],
-                    kecamatan=data["kecamatan"],
-                    kelurahan=data["kelurahan"],
-                    location=data["location"],
-                    attachment=data["attachment"],
-                )
-                return redirect(ticket.tracking_path() + "?baru=1")
+                try:
+                    ticket = services.create_ticket(
+                        channel=Ticket.Channel.WEB,
+                        text=data["text"],
+                        phone=data["phone"],
+                        email=data["email"],
+                        reporter_name=data["reporter_name"],
+                        opd=opd,
+                        category=data["category"],
+                        anonim=data["anonim"],
+                        rahasia=data["rahasia"],
+                        kecamatan=data["kecamatan"],
+                        kelurahan=data["kelurahan"],
+                        location=data["location"],
+                        attachment=data["attachment"],
+                    )
+                except services.TicketNumberError as error:
+                    form.add_error(None, str(error))
+                else:
+                    return redirect(ticket.tracking_path() + "?baru=1")
         form.refresh_token()
     else:
         form = AspirasiForm()

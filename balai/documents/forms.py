@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from balai.core.uploads import DOCUMENT_KINDS, validate_upload
+from balai.core.metadata import strip_image_metadata
+from balai.core.uploads import DOCUMENT_KINDS, IMAGE_KINDS, validate_upload
 from balai.documents.models import DocumentCategory
 
 
@@ -16,7 +17,9 @@ class BalaiDocumentForm(BaseDocumentForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if isinstance(upload, UploadedFile):
-            validate_upload(upload, DOCUMENT_KINDS, settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)
+            sniffed = validate_upload(upload, DOCUMENT_KINDS, settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)
+            if sniffed.kind in IMAGE_KINDS:  # a photo as a document: no GPS position, no EXIF
+                upload = strip_image_metadata(upload)
         return upload
 
 

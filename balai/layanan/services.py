@@ -8,6 +8,7 @@ internal (manufacturing). Completeness is computed from the fields, never declar
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -41,15 +42,28 @@ INTERNAL_COMPONENTS = [
 ]
 
 
+# One rule for "empty" in Python and in SQL (issue 12, point 9): a component holding only
+# whitespace (spaces, tabs, line breaks) is missing. The same pattern runs as a regex lookup.
+BLANK_PATTERN = r"^\s*$"
+
+
+def is_blank(value: object) -> bool:
+    return value is None or re.match(BLANK_PATTERN, str(value)) is not None
+
+
+def _blank_q(field: str) -> Q:
+    return Q(**{f"{field}__regex": BLANK_PATTERN})
+
+
 def _filled(layanan: Layanan, key: str) -> bool:
     if key == "jangka_waktu":
         return layanan.jangka_waktu is not None
     if key == "biaya":
         # "Gratis", or an amount together with its legal basis.
         return layanan.biaya_gratis or (
-            layanan.biaya is not None and bool(layanan.biaya_dasar_hukum.strip())
+            layanan.biaya is not None and not is_blank(layanan.biaya_dasar_hukum)
         )
-    return bool(str(getattr(layanan, key) or "").strip())
+    return not is_blank(getattr(layanan, key))
 
 
 def missing_components(layanan: Layanan) -> dict[str, list[str]]:
@@ -65,10 +79,10 @@ def complete_q(prefix: str = "") -> Q:
     p = prefix
     q = Q()
     for key in ("persyaratan", "prosedur", "produk", "pengaduan"):
-        q &= ~Q(**{f"{p}{key}": ""})
+        q &= ~_blank_q(f"{p}{key}")
     q &= Q(**{f"{p}jangka_waktu__isnull": False})
     q &= Q(**{f"{p}biaya_gratis": True}) | (
-        Q(**{f"{p}biaya__isnull": False}) & ~Q(**{f"{p}biaya_dasar_hukum": ""})
+        Q(**{f"{p}biaya__isnull": False}) & ~_blank_q(f"{p}biaya_dasar_hukum")
     )
     return q
 

@@ -420,7 +420,9 @@ BALAI_WHATSAPP_TOKEN = os.environ.get("BALAI_WHATSAPP_TOKEN", "")
 BALAI_WHATSAPP_APP_SECRET = os.environ.get("BALAI_WHATSAPP_APP_SECRET", "")
 BALAI_WHATSAPP_VERIFY_TOKEN = os.environ.get("BALAI_WHATSAPP_VERIFY_TOKEN", "")
 BALAI_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("BALAI_WHATSAPP_PHONE_NUMBER_ID", "")
-BALAI_WHATSAPP_API_URL = os.environ.get("BALAI_WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
+BALAI_WHATSAPP_API_URL = os.environ.get(
+    "BALAI_WHATSAPP_API_URL", "https://graph.facebook.com/v21.0"
+)
 # Outside the 24-hour customer-service window only an approved template may be sent: its name
 # and language; its body has one parameter, {{1}}, which carries Balai's message.
 BALAI_WHATSAPP_TEMPLATE = os.environ.get("BALAI_WHATSAPP_TEMPLATE", "balai_pemberitahuan")
@@ -431,6 +433,11 @@ BALAI_ASPIRASI_REMIND_DAYS = int(os.environ.get("BALAI_ASPIRASI_REMIND_DAYS", "1
 # Watch over OPD sites outside Balai (pemantauan.external): a CA bundle file to trust instead of
 # the system store (empty = the system's); certificates are read for their expiry either way.
 BALAI_EXTERNAL_CA_BUNDLE = os.environ.get("BALAI_EXTERNAL_CA_BUNDLE", "")
+# Which clocks tickets run on: "balai" (category tiers) or "lapor" (SP4N-LAPOR!'s 3/5/10 days);
+# see balai/aspirasi/lapor.py.
+BALAI_ASPIRASI_CLOCK = os.environ.get("BALAI_ASPIRASI_CLOCK", "balai").lower()
+# Dotted path of a LAPOR! API adapter (balai.aspirasi.lapor.LaporAdapter); empty: numbers by hand.
+BALAI_LAPOR_ADAPTER = os.environ.get("BALAI_LAPOR_ADAPTER", "")
 
 # --- Logging -----------------------------------------------------------------------------
 LOGGING = {

@@ -39,6 +39,18 @@ def test_query_rule_matches_python_rule(opd_a, make_layanan):
     assert in_db == in_py == {"a", "e"}
 
 
+def test_whitespace_only_component_is_missing_in_both_rules(opd_a, make_layanan):
+    """Spaces, tabs or line breaks alone are not a component (one rule for Python and SQL)."""
+    make_layanan(opd_a, "spasi", produk="   ")
+    make_layanan(opd_a, "baris", pengaduan="\n\t \n")
+    make_layanan(opd_a, "dasar", biaya_gratis=False, biaya=5000, biaya_dasar_hukum="  ")
+    make_layanan(opd_a, "isi", produk="  KTP elektronik  ")
+    in_db = set(Layanan.objects.filter(complete_q()).values_list("slug", flat=True))
+    in_py = {s.slug for s in Layanan.objects.all() if s.is_complete}
+    assert in_db == in_py == {"isi"}
+    assert "Produk pelayanan" in Layanan.objects.get(slug="spasi").missing_public
+
+
 def test_publishing_incomplete_needs_acknowledgement(opd_a):
     layanan = Layanan(opd=opd_a, name="Akta", slug="akta", category="kependudukan",
                       is_published=True)  # fmt: skip
