@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -22,26 +21,34 @@ def remind_and_escalate() -> dict:
     overdue tickets (and the triage queue past its first-response limit) to Kominfo, once each."""
     from balai.aspirasi.lapor import lapor_clock
     from balai.aspirasi.models import Ticket, TicketEvent
-    from balai.kalender.calendar import working_days_left
+    from balai.kalender import reminders
     from balai.opd.selectors import kominfo_emails, staff_emails
 
     today = timezone.localdate()
     now = timezone.now()
     open_tickets = Ticket.objects.filter(status__in=Ticket.OPEN).select_related("opd")
-    reminded = escalated = 0
-    for t in open_tickets.filter(reminded_at=None, due_date__gte=today).exclude(opd=None):
-        if working_days_left(t.due_date, today) > settings.BALAI_ASPIRASI_REMIND_DAYS:
-            continue
-        with transaction.atomic():  # the flag, the event and the e-mail go together
-            queue_email(
-                staff_emails([t.opd]),
-                _("Pengingat aspirasi %(n)s") % {"n": t.number},
-                _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
-            )
-            t.reminded_at = now
-            t.save(update_fields=["reminded_at"])
-            TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
-        reminded += 1
+    kominfo = kominfo_emails()
+
+    def remind(t: Ticket) -> None:
+        queue_email(
+            staff_emails([t.opd]),
+            _("Pengingat aspirasi %(n)s") % {"n": t.number},
+            _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
+        )
+        t.reminded_at = now
+        t.save(update_fields=["reminded_at"])
+        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="pengingat")
+
+    def escalate(t: Ticket) -> None:
+        queue_email(
+            kominfo,
+            _("Eskalasi aspirasi %(n)s") % {"n": t.number},
+            _("Aspirasi %(n)s melewati batas waktu.") % {"n": t.number},
+        )
+        t.escalated_at = now
+        t.save(update_fields=["escalated_at"])
+        TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
+
     # A ticket in Kominfo's queue runs on its triage (first-response) clock: a ticket returned
     # for a new disposition is not late on the completion deadline of the OPD that returned it.
     late = open_tickets.filter(escalated_at=None, due_date__lt=today).exclude(opd=None)
@@ -51,19 +58,16 @@ def remind_and_escalate() -> dict:
         overdue |= open_tickets.filter(
             escalated_at=None, status=Ticket.Status.DISPOSED, first_response_due__lt=today
         ).exclude(opd=None)
-    kominfo = kominfo_emails()
-    for t in overdue.distinct():
-        with transaction.atomic():
-            queue_email(
-                kominfo,
-                _("Eskalasi aspirasi %(n)s") % {"n": t.number},
-                _("Aspirasi %(n)s melewati batas waktu.") % {"n": t.number},
-            )
-            t.escalated_at = now
-            t.save(update_fields=["escalated_at"])
-            TicketEvent.objects.create(ticket=t, kind=TicketEvent.Kind.REMINDER, text="eskalasi")
-        escalated += 1
-    return {"reminded": reminded, "escalated": escalated}
+    result = reminders.sweep(
+        to_remind=open_tickets.filter(reminded_at=None, due_date__gte=today).exclude(opd=None),
+        to_escalate=overdue.distinct(),
+        deadline=lambda t: t.due_date or today,  # never None: filtered on due_date
+        remind_within=settings.BALAI_ASPIRASI_REMIND_DAYS,
+        remind=remind,
+        escalate=escalate,
+        today=today,
+    )
+    return {"reminded": result.reminded, "escalated": result.escalated}
 
 
 @task()

@@ -1,9 +1,10 @@
 """The one reminder and escalation routine for statutory deadlines (PPID requests, aspirations).
 
-Each app says which of its open items are candidates (not yet reminded / escalated, by its own
-bookkeeping), how to read an item's deadline, and what reminding and escalating mean; the
-routine applies the one rule: remind when at most ``remind_within`` working days are left,
-escalate once the deadline has passed. Working days come from Balai's one calendar.
+Each app says which of its open items may be reminded and which are overdue (by its own
+bookkeeping: not yet reminded / escalated, and which of its clocks applies), how to read an
+item's deadline, and what reminding and escalating mean. The routine applies the one rule —
+remind when at most ``remind_within`` working days are left (Balai's one calendar), escalate what
+is overdue — each item in its own transaction, so a failure leaves the others done.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
+
+from django.db import transaction
 
 from balai.kalender.calendar import working_days_left
 
@@ -35,16 +38,17 @@ def sweep(
     today: dt.date,
 ) -> SweepResult:
     """Remind the items of ``to_remind`` whose deadline is today or within ``remind_within``
-    working days; escalate the items of ``to_escalate`` whose deadline has passed."""
+    working days; escalate every item of ``to_escalate`` (overdue by the app's own clocks)."""
     reminded = escalated = 0
     for item in to_remind:
         due = deadline(item)
         if due < today or working_days_left(due, today) > remind_within:
             continue
-        remind(item)
+        with transaction.atomic():  # the bookkeeping, the thread and the e-mail go together
+            remind(item)
         reminded += 1
     for item in to_escalate:
-        if deadline(item) < today:
+        with transaction.atomic():
             escalate(item)
-            escalated += 1
+        escalated += 1
     return SweepResult(reminded=reminded, escalated=escalated)

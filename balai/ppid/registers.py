@@ -304,7 +304,7 @@ def _requests_in(user, scope: Scope) -> QuerySet[Permohonan]:
 def register_permohonan(user, scope: Scope, start: dt.date, end: dt.date) -> Register:
     qs = (
         _requests_in(user, scope)
-        .filter(diterima_pada__date__range=(start, end))
+        .filter(received_at__date__range=(start, end))
         .order_by("received_at", "id")
     )
     columns = [*PERMOHONAN_COLUMNS, *([PPID_COLUMN] if scope.citywide else [])]
@@ -322,7 +322,7 @@ def register_permohonan(user, scope: Scope, start: dt.date, end: dt.date) -> Reg
 def register_keberatan(user, scope: Scope, start: dt.date, end: dt.date) -> Register:
     qs = (
         Keberatan.objects.filter(permohonan__in=_requests_in(user, scope))
-        .filter(diterima_pada__date__range=(start, end))
+        .filter(received_at__date__range=(start, end))
         .select_related("permohonan", "permohonan__opd", "dijawab_oleh")
         .prefetch_related("dijawab_oleh__peran_ppid")
         .order_by("received_at", "id")

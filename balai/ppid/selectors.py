@@ -149,7 +149,7 @@ def ppid_stats_by_opd(
 
 
 def period_requests(start: dt.date, end: dt.date, opd: OPD | None = None):
-    qs = Permohonan.objects.filter(diterima_pada__date__range=(start, end))
+    qs = Permohonan.objects.filter(received_at__date__range=(start, end))
     return qs.filter(opd=opd) if opd is not None else qs
 
 

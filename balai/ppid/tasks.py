@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -76,14 +75,13 @@ def remind_and_escalate() -> str:
         item.escalated_on = today
         item.save(update_fields=["escalated_on"])
 
-    with transaction.atomic():
-        result = reminders.sweep(
-            to_remind=open_requests.exclude(reminded_on=today).filter(tenggat__gte=today),
-            to_escalate=open_requests.exclude(escalated_on=today).filter(tenggat__lt=today),
-            deadline=lambda item: item.tenggat,
-            remind_within=REMIND_WORKING_DAYS_BEFORE,
-            remind=remind,
-            escalate=escalate,
-            today=today,
-        )
+    result = reminders.sweep(
+        to_remind=open_requests.exclude(reminded_on=today).filter(tenggat__gte=today),
+        to_escalate=open_requests.exclude(escalated_on=today).filter(tenggat__lt=today),
+        deadline=lambda item: item.tenggat,
+        remind_within=REMIND_WORKING_DAYS_BEFORE,
+        remind=remind,
+        escalate=escalate,
+        today=today,
+    )
     return f"reminded={result.reminded} escalated={result.escalated}"
