@@ -115,7 +115,7 @@ def bulk_tickets(opds, total: int) -> int:
             opd=opds[i % len(opds)], number=f"BENCH-{i:06d}", channel="sms" if i % 2 else "web",
             text="Aspirasi bench", received_at=received,
             first_response_due=(received + dt.timedelta(days=4)).date(),
-            due_date=(received + dt.timedelta(days=10)).date(),
+            tenggat=(received + dt.timedelta(days=10)).date(),
             first_response_at=first, answered_at=first, status="selesai" if done else "baru",
         ))  # fmt: skip
     Ticket.objects.bulk_create(rows, batch_size=1000)

@@ -240,10 +240,10 @@ class TicketViewSet(OPDScopedViewSet):
     menu_label = _("Aspirasi")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["number", "status", "opd", "category", "channel", "due_date"]
+    list_display = ["number", "status", "opd", "category", "channel", "tenggat"]
     list_filter = ["status", "channel", "category"]
     search_fields = ["number", "text"]
-    ordering = ["due_date", "received_at"]
+    ordering = ["tenggat", "received_at"]
     list_per_page = 50
 
     def get_form_class(self, for_update=False):

@@ -248,7 +248,7 @@ def load(out) -> list[tuple[str, str, str]]:
         },
     )
     overdue = Ticket.objects.filter(
-        status__in=Ticket.OPEN, due_date__lt=timezone.localdate()
+        status__in=Ticket.OPEN, tenggat__lt=timezone.localdate()
     ).count()
     out.write(
         f"  Aspirasi: {TOTAL} tiket demo ({overdue} terlambat); simulator: /admin/sms/simulator/"

@@ -83,7 +83,7 @@ def record(ticket: Ticket) -> dict:
         "ponsel": "" if hidden else ticket.phone,
         "surel": "" if hidden else ticket.email,
         "batas_tanggapan_pertama": _iso(ticket.first_response_due),
-        "batas_penyelesaian": _iso(ticket.due_date),
+        "batas_penyelesaian": _iso(ticket.tenggat),
         "tanggapan_pertama": _iso(ticket.first_response_at),
         "dijawab": _iso(ticket.answered_at),
         "jawaban": ticket.answer,

@@ -180,7 +180,7 @@ class Ticket(models.Model):
     # (issue 12, point 9). The category's days count from here.
     clock_started_at = models.DateTimeField(_("awal hitungan tenggat"), null=True, blank=True)
     first_response_due = models.DateField(_("batas tanggapan pertama"), null=True)
-    due_date = models.DateField(_("batas penyelesaian"), null=True, db_index=True)
+    tenggat = models.DateField(_("batas penyelesaian"), null=True, db_index=True)
     first_response_at = models.DateTimeField(_("tanggapan pertama"), null=True, blank=True)
     answered_at = models.DateTimeField(_("dijawab"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
@@ -200,7 +200,7 @@ class Ticket(models.Model):
     class Meta:
         verbose_name = _("aspirasi")
         verbose_name_plural = _("aspirasi")
-        ordering = ["due_date", "received_at"]
+        ordering = ["tenggat", "received_at"]
 
     def __str__(self) -> str:
         return self.number

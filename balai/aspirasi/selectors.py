@@ -61,7 +61,7 @@ def aspirasi_stats_by_opd(
         hours[pk] = []
         days[pk] = []
     rows = tickets.values_list(
-        "opd_id", "status", "received_at", "first_response_at", "answered_at", "due_date"
+        "opd_id", "status", "received_at", "first_response_at", "answered_at", "tenggat"
     )
     for opd_id, status, received, first, answered, due in rows:
         row = result.get(opd_id)

@@ -103,7 +103,7 @@ def _deadlines(ticket: Ticket) -> None:
     first_days, days = deadline_days(ticket)
     ticket.clock_started_at = ticket.received_at
     ticket.first_response_due = due_date(ticket.received_at, first_days)
-    ticket.due_date = due_date(ticket.received_at, days)
+    ticket.tenggat = due_date(ticket.received_at, days)
 
 
 def _move_clock(
@@ -128,8 +128,8 @@ def _move_clock(
     if restart is not None:
         ticket.clock_started_at = restart
     start = ticket.clock_started_at or ticket.received_at
-    old = (ticket.first_response_due, ticket.due_date)
-    ticket.due_date = due_date(start, days)
+    old = (ticket.first_response_due, ticket.tenggat)
+    ticket.tenggat = due_date(start, days)
     if first_response_from is not None:
         ticket.first_response_due = due_date(first_response_from, first_days)
     elif ticket.first_response_at is None:
@@ -139,19 +139,19 @@ def _move_clock(
         update_fields=[
             "clock_started_at",
             "first_response_due",
-            "due_date",
+            "tenggat",
             "reminded_at",
             "escalated_at",
         ]
     )
-    if (ticket.first_response_due, ticket.due_date) != old or restart is not None:
+    if (ticket.first_response_due, ticket.tenggat) != old or restart is not None:
         TicketEvent.objects.create(
             ticket=ticket,
             kind=TicketEvent.Kind.DEADLINE,
             user=user,
             public=True,
             text=_("%(why)s Batas penyelesaian: %(due)s.")
-            % {"why": why, "due": formats.date_format(ticket.due_date, "j F Y")},
+            % {"why": why, "due": formats.date_format(ticket.tenggat, "j F Y")},
         )
 
 
@@ -397,7 +397,7 @@ def dispose(
             recipients,
             _("Disposisi aspirasi %(n)s") % {"n": ticket.number},
             _("Aspirasi %(n)s didisposisikan ke %(opd)s, batas penyelesaian %(d)s.")
-            % {"n": ticket.number, "opd": opd.name, "d": ticket.due_date}
+            % {"n": ticket.number, "opd": opd.name, "d": ticket.tenggat}
             + (f"\n\n{note}" if note else ""),
         )
 

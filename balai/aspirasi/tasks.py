@@ -33,7 +33,7 @@ def remind_and_escalate() -> dict:
         queue_email(
             staff_emails([t.opd]),
             _("Pengingat aspirasi %(n)s") % {"n": t.number},
-            _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.due_date},
+            _("Aspirasi %(n)s jatuh tempo %(d)s.") % {"n": t.number, "d": t.tenggat},
         )
         t.reminded_at = now
         t.save(update_fields=["reminded_at"])
@@ -51,7 +51,7 @@ def remind_and_escalate() -> dict:
 
     # A ticket in Kominfo's queue runs on its triage (first-response) clock: a ticket returned
     # for a new disposition is not late on the completion deadline of the OPD that returned it.
-    late = open_tickets.filter(escalated_at=None, due_date__lt=today).exclude(opd=None)
+    late = open_tickets.filter(escalated_at=None, tenggat__lt=today).exclude(opd=None)
     late_triage = open_tickets.filter(escalated_at=None, opd=None, first_response_due__lt=today)
     overdue = late | late_triage
     if lapor_clock():  # the lead OPD has not responded within LAPOR!'s 5 days of the disposition
@@ -59,9 +59,9 @@ def remind_and_escalate() -> dict:
             escalated_at=None, status=Ticket.Status.DISPOSED, first_response_due__lt=today
         ).exclude(opd=None)
     result = reminders.sweep(
-        to_remind=open_tickets.filter(reminded_at=None, due_date__gte=today).exclude(opd=None),
+        to_remind=open_tickets.filter(reminded_at=None, tenggat__gte=today).exclude(opd=None),
         to_escalate=overdue.distinct(),
-        deadline=lambda t: t.due_date or today,  # never None: filtered on due_date
+        deadline=lambda t: t.tenggat or today,  # never None: filtered on tenggat
         remind_within=settings.BALAI_ASPIRASI_REMIND_DAYS,
         remind=remind,
         escalate=escalate,

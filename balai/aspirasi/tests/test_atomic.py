@@ -23,7 +23,7 @@ def _snapshot(ticket: Ticket) -> tuple:
         ticket.opd_id,
         ticket.status,
         ticket.answer,
-        ticket.due_date,
+        ticket.tenggat,
         ticket.first_response_at,
         sorted(ticket.related_opds.values_list("pk", flat=True)),
         list(ticket.events.values_list("kind", "text")),

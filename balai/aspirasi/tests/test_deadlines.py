@@ -51,7 +51,7 @@ def test_recategorising_recomputes_from_receipt_and_clears_escalation(
     assert r.status_code == 302, r.content[:2000]
     ticket.refresh_from_db()
     assert ticket.category == field
-    assert ticket.due_date == due_date(received, 60) and ticket.due_date > timezone.localdate()
+    assert ticket.tenggat == due_date(received, 60) and ticket.tenggat > timezone.localdate()
     assert ticket.escalated_at is None
     assert remind_and_escalate.call()["escalated"] == 0  # no longer late
     [event] = _deadline_events(ticket)
@@ -63,21 +63,21 @@ def test_recategorising_recomputes_from_receipt_and_clears_escalation(
 def test_disposition_gives_the_opd_its_full_period(opd_a, kominfo, client_as):
     received = timezone.now() - MONTH_AGO
     ticket = services.create_ticket(channel="sms", text="Sampah menumpuk", received_at=received)
-    assert ticket.opd is None and ticket.due_date < timezone.localdate()
+    assert ticket.opd is None and ticket.tenggat < timezone.localdate()
     before = timezone.now()
     r = _admin_edit(client_as(kominfo), ticket, opd=opd_a.pk)
     assert r.status_code == 302, r.content[:2000]
     ticket.refresh_from_db()
     assert ticket.opd == opd_a and ticket.clock_started_at >= before
-    assert ticket.due_date == due_date(ticket.clock_started_at, 5) >= timezone.localdate()
+    assert ticket.tenggat == due_date(ticket.clock_started_at, 5) >= timezone.localdate()
     assert remind_and_escalate.call()["escalated"] == 0
     assert "Dinas Alfa" in _deadline_events(ticket)[0]
 
     # Changing only the related OPDs does not restart the lead OPD's clock.
-    due = ticket.due_date
+    due = ticket.tenggat
     services.dispose(ticket, opd_a, kominfo, related=[])
     ticket.refresh_from_db()
-    assert ticket.due_date == due and len(_deadline_events(ticket)) == 1
+    assert ticket.tenggat == due and len(_deadline_events(ticket)) == 1
 
 
 def test_returned_ticket_gets_a_new_triage_deadline(opd_a, kominfo, operator_a):
@@ -98,14 +98,14 @@ def test_reopen_restarts_clock_and_escalation(opd_a, client):
     ticket.refresh_from_db()
     services.answer(ticket, "Sudah.")
     ticket.refresh_from_db()
-    assert ticket.escalated_at is not None and ticket.due_date < timezone.localdate()
+    assert ticket.escalated_at is not None and ticket.tenggat < timezone.localdate()
 
     r = client.post(ticket.tracking_path() + "nilai/", {"aksi": "buka"}, HTTP_HOST="localhost")
     assert r.status_code == 302
     ticket.refresh_from_db()
     assert ticket.status == "ditindaklanjuti"
     assert ticket.escalated_at is None and ticket.reminded_at is None
-    assert ticket.due_date == due_date(ticket.clock_started_at, 5) >= timezone.localdate()
+    assert ticket.tenggat == due_date(ticket.clock_started_at, 5) >= timezone.localdate()
     assert remind_and_escalate.call()["escalated"] == 0
     assert any("Dibuka kembali" in e for e in _deadline_events(ticket))
 

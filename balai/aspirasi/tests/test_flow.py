@@ -121,7 +121,7 @@ def test_public_list_masks_and_hides_confidential(opd_a, client):
 def test_deadlines_follow_category_tier(opd_a):
     cat = Category.objects.create(name="Infrastruktur", slug="infra", tier="pengawasan")
     ticket = services.create_ticket(channel="web", opd=opd_a, category=cat, text="x")
-    assert ticket.due_date == due_date(ticket.received_at, 60)
+    assert ticket.tenggat == due_date(ticket.received_at, 60)
     assert ticket.first_response_due == due_date(ticket.received_at, 3)
 
 

@@ -126,7 +126,7 @@ def test_lapor_clocks_when_the_pemda_chooses_them(opd_a, kominfo, settings):
     ticket = services.create_ticket(channel="sms", text="b", category=field, received_at=received)
     assert own.first_response_due == due_date(received, field.first_response_days)
     assert ticket.first_response_due == due_date(received, lapor.LAPOR_VERIFY_DAYS)
-    assert ticket.due_date == due_date(received, 60)  # completion still by the category
+    assert ticket.tenggat == due_date(received, 60)  # completion still by the category
 
     for t in (own, ticket):
         settings.BALAI_ASPIRASI_CLOCK = "balai" if t is own else "lapor"

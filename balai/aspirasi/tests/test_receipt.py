@@ -28,7 +28,7 @@ def test_receipt_tells_number_deadline_count_and_channel(client, opd_a):
     assert "layanan tutup pukul 16.00 WIB" in page
     assert "<li>Sabtu, 19 Desember 2026</li>" in page
     assert "Hari Raya Natal" in page
-    assert f"{ticket.due_date:%d}" in page and "SMS ke 0812" in page
+    assert f"{ticket.tenggat:%d}" in page and "SMS ke 0812" in page
     assert "halaman lacak ini" in page
 
 

@@ -64,7 +64,7 @@ def fingerprint() -> dict:
                 t.text,
                 t.status,
                 t.phone,
-                t.due_date.isoformat(),
+                t.tenggat.isoformat(),
                 t.events.count(),
             ]
             for t in Ticket.objects.order_by("pk")
