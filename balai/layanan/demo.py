@@ -483,6 +483,7 @@ def load(out) -> list[tuple[str, str, str]]:
             for _ in range(rng.randint(4, 12)):
                 day = today - dt.timedelta(days=rng.randint(0, 600))
                 when = timezone.make_aware(dt.datetime.combine(day, dt.time(9 + rng.randint(0, 6))))
+                when = min(when, timezone.now() - dt.timedelta(minutes=5))  # answered, so past
                 answers = {
                     code: max(1, min(4, round(rng.gauss(mean - (0.4 if code == "u3" else 0), 0.6))))
                     for code in UNSUR_FIELDS

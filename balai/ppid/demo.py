@@ -272,6 +272,8 @@ def _requests(out) -> None:
         took = rng.randint(1, span + (3 if rng.random() < 0.15 else 0))
         answered_on = min(cal.add_working_days(receipt, took), today)
         answered_at = timezone.make_aware(dt.datetime.combine(answered_on, dt.time(10, 30)))
+        # Never after now (the demo may load before 10.30) and never before the request came in.
+        answered_at = max(min(answered_at, now - dt.timedelta(minutes=5)), received)
         if "Rekam medis" in topic or "NIK seluruh" in topic:
             kwargs = {
                 "keputusan": "ditolak_dikecualikan",
