@@ -89,7 +89,8 @@ def pages() -> list[tuple[str, str, str]]:
 
 def wrk(base: str, host: str, path: str) -> tuple[float, str, str]:
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "-H", f"Host: {host}",
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency",
+         "-H", f"Host: {host}",
          f"{base}{path}"],
         capture_output=True, text=True, check=True, timeout=SECONDS + 120,
     ).stdout  # fmt: skip
