@@ -205,6 +205,7 @@ class Importer:
         self.total = 0
         self.done = 0
         self.parents: dict[int, Page] = {}
+        self.first_import = not self.known
 
     # --- entry point ---------------------------------------------------------------------------
 
@@ -215,7 +216,7 @@ class Importer:
             self.progress(0, self.total)
             self._attachments(uploads)
             self._plan()
-            if self.dry_run or self.total < BULK_THRESHOLD or self.known:
+            if self.dry_run or self.total < BULK_THRESHOLD or not self.first_import:
                 self._content()
             else:
                 with bulk_indexing():  # one index rebuild at the end, not one per page
