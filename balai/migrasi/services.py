@@ -49,7 +49,8 @@ from balai.migrasi.models import ImportedItem
 from balai.opd.models import OPD
 from balai.search.indexing import bulk_indexing
 
-# Above this many items, the search index is rebuilt once at the end instead of page by page.
+# A first import above this many items rebuilds the search index once at the end instead of page
+# by page (a re-import changes few pages and indexes them one by one).
 BULK_THRESHOLD = 500
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff", "svg", "ico"}
 UNCATEGORISED = {"uncategorized", "tak-berkategori", "tidak-berkategori"}
@@ -204,6 +205,7 @@ class Importer:
         self.total = 0
         self.done = 0
         self.parents: dict[int, Page] = {}
+        self.first_import = not self.known
 
     # --- entry point ---------------------------------------------------------------------------
 
@@ -214,7 +216,7 @@ class Importer:
             self.progress(0, self.total)
             self._attachments(uploads)
             self._plan()
-            if self.dry_run or self.total < BULK_THRESHOLD:
+            if self.dry_run or self.total < BULK_THRESHOLD or not self.first_import:
                 self._content()
             else:
                 with bulk_indexing():  # one index rebuild at the end, not one per page
