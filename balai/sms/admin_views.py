@@ -99,7 +99,7 @@ def release_view(request, pk: int):
 
 class SimulatorForm(forms.Form):
     channel = forms.ChoiceField(
-        label=gettext_lazy("Kanal"), choices=Channel.choices, initial=Channel.SMS
+        label=gettext_lazy("Kanal"), choices=Channel.choices, initial=Channel.SMS, required=False
     )
     phone = forms.CharField(
         label=gettext_lazy("Nomor ponsel warga (Telegram: ID obrolan)"), initial="081234567890"
@@ -123,7 +123,7 @@ def simulator_view(request):
                 Gateway.SIMULATOR,
                 form.cleaned_data["phone"],
                 form.cleaned_data["text"],
-                channel=form.cleaned_data["channel"],
+                channel=form.cleaned_data["channel"] or Channel.SMS,
             )
         except Refused as exc:  # incl. Flooded: the simulator obeys the same limits
             form.add_error(None, str(exc))
