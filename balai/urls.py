@@ -12,6 +12,7 @@ from balai.opd.admin_views import (
     KominfoPageTypesUsageView,
     ScopedPageChooserBrowseView,
     ScopedSiteHistoryView,
+    scoped_bulk_action,
 )
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         KominfoPageTypesUsageView.as_view(results_only=True),
     ),
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", scoped_bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -9,3 +9,11 @@ class AspirasiConfig(AppConfig):
     verbose_name = "Aspirasi"
     opd_operator_permissions = ["aspirasi.view_ticket", "aspirasi.change_ticket"]
     opd_admin_permissions = ["aspirasi.view_ticket", "aspirasi.change_ticket"]
+
+    def ready(self):
+        from balai.aspirasi.models import RoutingRule, Ticket, TicketEvent
+        from balai.opd import access
+
+        access.register(Ticket, opd_lookup=("opd", "related_opds"))
+        access.register(TicketEvent, opd_lookup=("ticket__opd", "ticket__related_opds"))
+        access.register(RoutingRule, opd_lookup="opd")

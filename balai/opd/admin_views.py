@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -20,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from balai.opd import operators
+from balai.opd import access, operators
 from balai.opd.models import OPD
 from balai.opd.permissions import pages_of_user_opds
 from balai.opd.provisioning import (
@@ -493,3 +494,41 @@ class KominfoPageTypesUsageView(page_types_usage.PageTypesUsageReportView):
         if not request.user.is_superuser:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+# --- bulk actions ---------------------------------------------------------------------------------
+
+
+class _ScopedBulkActionMixin:
+    """Objects outside the user's OPDs are left out of a bulk action altogether: Wagtail lists
+    them by title as "no permission" on the confirmation page (and checks only on POST)."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        user = self.request.user
+        pks = [o.pk for o in objects] + [o.pk for o in extra.get("items_with_no_access", [])]
+        mine = set(
+            access.visible(user, self.model._default_manager.filter(pk__in=pks)).values_list(
+                "pk", flat=True
+            )
+        )
+        objects = [o for o in objects if o.pk in mine]
+        extra["items_with_no_access"] = [
+            o for o in extra.get("items_with_no_access", []) if o.pk in mine
+        ]
+        return objects, extra
+
+
+def scoped_bulk_action(request, app_label, model_name, action):
+    """Wagtail's bulk action dispatcher (same URL, matched first), confined to the user's OPDs."""
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404 from exc
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    scoped = type(f"Scoped{action_class.__name__}", (_ScopedBulkActionMixin, action_class), {})
+    return scoped(request, model).dispatch(request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
-from balai.opd import admin_views
+from balai.opd import access, admin_views
 from balai.opd.models import OPD
 from balai.opd.permissions import pages_of_user_opds
 
@@ -120,3 +121,33 @@ def add_opd_panel(request, panels):
         if request.user.is_superuser:
             break
         panels.insert(0, OPDDashboardPanel(opd, request.user))
+
+
+# --- Wagtail's own views that do not scope by OPD -------------------------------------------------
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api(router):
+    """The admin API's documents and images endpoints list only the user's OPD collections
+    (Wagtail's list every document and image to any admin user)."""
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+
+    class ScopedDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+        def get_queryset(self):
+            return access.visible(self.request.user, super().get_queryset())
+
+    class ScopedImagesAPIViewSet(ImagesAdminAPIViewSet):
+        def get_queryset(self):
+            return access.visible(self.request.user, super().get_queryset())
+
+    router.register_endpoint("documents", ScopedDocumentsAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moving_across_opds(request, page, destination):
+    """Wagtail checks move permission only on POST; the GET confirmation would show the title of
+    a page outside the user's OPDs. Both the page and its destination must be the user's."""
+    if not (access.can_see(request.user, page) and access.can_see(request.user, destination)):
+        raise Http404
