@@ -19,6 +19,7 @@ from operator import or_
 from typing import Any
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
 from balai.opd.models import OPD
@@ -31,6 +32,21 @@ _rules: dict[type[Model], Rule] = {}
 def is_kominfo(user) -> bool:
     """Kominfo's city-wide administrators are Django superusers."""
     return bool(user and user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def require_kominfo(user) -> None:
+    """Refuse (403) anyone but Kominfo: city-wide screens, SMS gateway, OPD registry import."""
+    if not is_kominfo(user):
+        raise PermissionDenied
+
+
+def works_in(user, opd: OPD | int | None) -> bool:
+    """Whether the user is staff of this OPD (Kominfo works in every OPD)."""
+    if opd is None:
+        return False
+    if is_kominfo(user):
+        return True
+    return opds(user).filter(pk=getattr(opd, "pk", opd)).exists()
 
 
 def opds(user) -> QuerySet[OPD]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model, password_validation
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -23,7 +22,6 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from balai.opd import access, operators
 from balai.opd.models import OPD
-from balai.opd.permissions import pages_of_user_opds
 from balai.opd.provisioning import (
     OPDSpec,
     ProvisioningError,
@@ -161,7 +159,7 @@ class OPDCreateView(generic.CreateView):
 class OPDEditView(generic.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        panels = KOMINFO_EDIT_PANELS if request.user.is_superuser else IDENTITY_PANELS
+        panels = KOMINFO_EDIT_PANELS if access.is_kominfo(request.user) else IDENTITY_PANELS
         self.panel = ObjectList(panels).bind_to_model(OPD)
 
     def get_form_class(self):
@@ -222,7 +220,7 @@ class OperatorPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if not (user.is_authenticated and user.is_active):
             return False
-        return user.is_superuser or (
+        return access.is_kominfo(user) or (
             action in {"add", "change", "view"} and user.has_perm("opd.manage_opd")
         )
 
@@ -430,8 +428,7 @@ class CSVImportForm(forms.Form):
 
 
 def import_csv_view(request):
-    if not request.user.is_superuser:
-        raise PermissionDenied
+    access.require_kominfo(request.user)
     result = None
     form = CSVImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -464,10 +461,9 @@ class ScopedPageChooserBrowseView(chooser.BrowseView):
     """
 
     def get(self, request, parent_page_id=None):
-        if parent_page_id and not request.user.is_superuser:
+        if parent_page_id:
             page = get_object_or_404(Page, pk=parent_page_id)
-            reachable = pages_of_user_opds(request.user).filter(pk=page.pk).exists()
-            if not reachable and not page.is_root():
+            if not (page.is_root() or access.can_see(request.user, page)):
                 raise Http404
         return super().get(request, parent_page_id)
 
@@ -491,8 +487,7 @@ class KominfoPageTypesUsageView(page_types_usage.PageTypesUsageReportView):
     """Counts and last-edited pages of every site: a city-wide report, for Kominfo only."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
+        access.require_kominfo(request.user)
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -12,7 +12,6 @@ from wagtail.models import Page
 
 from balai.opd import access, admin_views
 from balai.opd.models import OPD
-from balai.opd.permissions import pages_of_user_opds
 
 
 @hooks.register("register_admin_viewset")
@@ -27,7 +26,7 @@ def register_urls():
 
 class SuperuserMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return access.is_kominfo(request.user)
 
 
 @hooks.register("register_settings_menu_item")
@@ -56,7 +55,7 @@ def register_log_actions(actions):
 
 @hooks.register("construct_reports_menu")
 def hide_citywide_reports(request, menu_items):
-    if not request.user.is_superuser:
+    if not access.is_kominfo(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
@@ -66,16 +65,12 @@ def hide_citywide_reports(request, menu_items):
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser(pages, request):
     """Operators link only to pages of their own OPD (Kominfo sees every site)."""
-    if request.user.is_superuser:
-        return pages
-    return pages.filter(pk__in=pages_of_user_opds(request.user).values("pk"))
+    return access.visible(request.user, pages)
 
 
 @hooks.register("construct_explorer_page_queryset")
 def limit_explorer(parent_page, pages, request):
-    if request.user.is_superuser:
-        return pages
-    return pages.filter(pk__in=pages_of_user_opds(request.user).values("pk"))
+    return access.visible(request.user, pages)
 
 
 # --- the OPD dashboard --------------------------------------------------------------------------
@@ -117,9 +112,9 @@ class OPDDashboardPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_opd_panel(request, panels):
-    for opd in OPD.objects.for_user(request.user).provisioned().select_related("site__root_page"):
-        if request.user.is_superuser:
-            break
+    if access.is_kominfo(request.user):
+        return
+    for opd in access.opds(request.user).provisioned().select_related("site__root_page"):
         panels.insert(0, OPDDashboardPanel(opd, request.user))
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.core.privacy import mask_nik, mask_phone
+from balai.opd import access
 from balai.opd.models import OPD
 from balai.ppid import exports, selectors, services
 from balai.ppid.forms import (
@@ -27,7 +28,7 @@ from balai.ppid.models import PetugasPPID
 
 
 def is_officer(user) -> bool:
-    return user.is_superuser or PetugasPPID.objects.filter(user=user, aktif=True).exists()
+    return access.is_kominfo(user) or PetugasPPID.objects.filter(user=user, aktif=True).exists()
 
 
 def _officer_required(request):
@@ -130,7 +131,7 @@ def pemberitahuan(request, pk):
 
 def _opds_for(user):
     if (
-        user.is_superuser
+        access.is_kominfo(user)
         or PetugasPPID.objects.filter(
             user=user, peran__in=[PetugasPPID.Peran.UTAMA, PetugasPPID.Peran.ATASAN]
         ).exists()
@@ -149,7 +150,7 @@ def baru(request):
     if request.method == "POST" and form.is_valid():
         data = services.DataPemohon(**{k: form.cleaned_data[k] for k in PemohonFields.base_fields})
         opd = form.cleaned_data["opd"]
-        if opd is None and not (request.user.is_superuser or opds.count() > 1):
+        if opd is None and not (access.is_kominfo(request.user) or opds.count() > 1):
             opd = opds.first()
         item = services.submit_request(
             data,
@@ -205,7 +206,7 @@ def laporan(request):
     _officer_required(request)
     start, end = _report_period(request)
     opd = None
-    if not (request.user.is_superuser or services.can_decide_objection(request.user)):
+    if not services.can_decide_objection(request.user):
         opd = _opds_for(request.user).first()
     s = selectors.statistik(start, end, opd)
     fmt = request.GET.get("format")

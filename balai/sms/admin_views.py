@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from balai.core.privacy import normalise_phone
+from balai.opd import access
 from balai.sms import outbound
 from balai.sms.inbound import Refused, receive, release
 from balai.sms.models import Gateway, InboundSMS, OutboundSMS
@@ -44,8 +44,7 @@ class OutboundViewSet(ModelViewSet):
 
 
 def _kominfo(request):
-    if not request.user.is_superuser:
-        raise PermissionDenied
+    access.require_kominfo(request.user)
 
 
 @require_POST
