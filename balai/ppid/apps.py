@@ -17,6 +17,7 @@ class PPIDConfig(AppConfig):
     opd_admin_permissions = ["ppid.delete_informasipublik"]
 
     def ready(self):
+        from balai.adminui.twofactor import require_for
         from balai.opd import access
         from balai.ppid import selectors
         from balai.ppid.models import (
@@ -33,3 +34,5 @@ class PPIDConfig(AppConfig):
         access.register(Permohonan, rule=selectors.officer_scope)
         for model in (Keberatan, Lampiran, AksesLog):
             access.register(model, rule=selectors.via_request)
+        # PPID officers handle personal data (NIK, addresses): a second factor is required.
+        require_for(lambda user: PetugasPPID.objects.filter(user=user, aktif=True).exists())
