@@ -12,6 +12,7 @@ from balai.opd.admin_views import (
     KominfoPageTypesUsageView,
     ScopedPageChooserBrowseView,
     ScopedSiteHistoryView,
+    ScopedWorkflowView,
     scoped_bulk_action,
 )
 
@@ -24,6 +25,8 @@ urlpatterns = [
         "admin/reports/site-history/results/",
         ScopedSiteHistoryView.as_view(results_only=True),
     ),
+    path("admin/reports/workflow/", ScopedWorkflowView.as_view()),
+    path("admin/reports/workflow/results/", ScopedWorkflowView.as_view(results_only=True)),
     path("admin/reports/page-types-usage/", KominfoPageTypesUsageView.as_view()),
     path(
         "admin/reports/page-types-usage/results/",

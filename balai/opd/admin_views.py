@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import django_filters
 from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model, password_validation
@@ -15,7 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import chooser, generic
-from wagtail.admin.views.reports import audit_logging, page_types_usage
+from wagtail.admin.views.reports import audit_logging, page_types_usage, workflows
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -481,6 +482,33 @@ class ScopedSiteHistoryFilterSet(audit_logging.SiteHistoryReportFilterSet):
 
 class ScopedSiteHistoryView(audit_logging.LogEntriesView):
     filterset_class = ScopedSiteHistoryFilterSet
+
+
+def _workflow_requesters(request):
+    """Users who sent a page this user may edit into a workflow (Wagtail lists every requester
+    of every site, i.e. the usernames of other OPDs' operators)."""
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+    from wagtail.models import WorkflowState, get_default_page_content_type
+
+    User = get_user_model()
+    pages = access.visible(request.user, Page).values_list(
+        Cast("id", output_field=CharField()), flat=True
+    )
+    requesters = WorkflowState.objects.filter(
+        base_content_type_id=get_default_page_content_type().id, object_id__in=pages
+    ).values("requested_by")
+    return User.objects.filter(pk__in=requesters).order_by(User.USERNAME_FIELD)
+
+
+class ScopedWorkflowReportFilterSet(workflows.WorkflowReportFilterSet):
+    requested_by = django_filters.ModelChoiceFilter(
+        field_name="requested_by", queryset=_workflow_requesters
+    )
+
+
+class ScopedWorkflowView(workflows.WorkflowView):
+    filterset_class = ScopedWorkflowReportFilterSet
 
 
 class KominfoPageTypesUsageView(page_types_usage.PageTypesUsageReportView):
