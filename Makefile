@@ -12,8 +12,8 @@ DEMO_ENV := DEBUG=0 BALAI_HTTPS=0 SECRET_KEY=demo-not-secret-$(PORT) \
 	STATIC_ROOT=$(CURDIR)/var/static \
 	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH=$(CURDIR)/var/mail
 
-.PHONY: install demo demo-data test test-sqlite test-postgres test-browser lint check lock messages clean \
-	system-deps-demo system-deps-test services bench
+.PHONY: install demo demo-data demo-code test test-sqlite test-postgres test-browser lint check lock messages \
+	clean system-deps-demo system-deps-test services bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ demo-data: install system-deps-demo
 demo: demo-data
 	@echo "Balai demo: http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	$(DEMO_ENV) $(BIN)/python manage.py rundemo 0.0.0.0:$(PORT)
+
+# The current second-factor code of the demo logins (they share one TOTP key, see README).
+demo-code:
+	@$(DEMO_ENV) $(BIN)/python manage.py demo_2fa_code
 
 test: install system-deps-test services node_modules/.installed
 	$(MAKE) check

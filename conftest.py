@@ -113,12 +113,25 @@ def operator_b(make_user, opd_b):
     return make_user("operator-beta", opd_b)
 
 
+def otp_verify(client, user) -> None:
+    """Mark the client's session as having passed the second factor (a confirmed TOTP device of
+    the user, as ``django_otp.login`` would record it)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from balai.adminui.twofactor import verified_device_for
+
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = verified_device_for(user).persistent_id
+    session.save()
+
+
 @pytest.fixture
 def client_as(client):
-    """``client_as(user)``: the test client, logged in as that user."""
+    """``client_as(user)``: the test client, logged in as that user (second factor passed)."""
 
     def login(user):
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        otp_verify(client, user)
         return client
 
     return login

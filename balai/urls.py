@@ -13,6 +13,8 @@ from balai.opd.admin_views import (
     KominfoPageTypesUsageView,
     ScopedPageChooserBrowseView,
     ScopedSiteHistoryView,
+    ScopedWorkflowView,
+    scoped_bulk_action,
 )
 from balai.theme.views import favicon
 
@@ -26,11 +28,14 @@ urlpatterns = [
         "admin/reports/site-history/results/",
         ScopedSiteHistoryView.as_view(results_only=True),
     ),
+    path("admin/reports/workflow/", ScopedWorkflowView.as_view()),
+    path("admin/reports/workflow/results/", ScopedWorkflowView.as_view(results_only=True)),
     path("admin/reports/page-types-usage/", KominfoPageTypesUsageView.as_view()),
     path(
         "admin/reports/page-types-usage/results/",
         KominfoPageTypesUsageView.as_view(results_only=True),
     ),
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", scoped_bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,7 +12,7 @@ from wagtail.admin import messages
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 
-from balai.adminui import publishing, views
+from balai.adminui import publishing, twofactor, views
 
 # --- branding and help ---------------------------------------------------------------------
 
@@ -29,7 +29,12 @@ def admin_js():
 
 @hooks.register("register_admin_urls")
 def guide_url():
-    return [path("panduan/", views.guide, name="adminui_guide")]
+    return [
+        path("panduan/", views.guide, name="adminui_guide"),
+        path("2fa/verifikasi/", twofactor.verify, name="twofactor_verify"),
+        path("2fa/aktifkan/", twofactor.enrol, name="twofactor_enrol"),
+        path("2fa/kode-pemulihan/", twofactor.recovery_codes, name="twofactor_recovery"),
+    ]
 
 
 @hooks.register("register_help_menu_item")

@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from balai.aspirasi import services
 from balai.aspirasi.models import Category, RoutingRule, Ticket
 from balai.core.privacy import mask_phone
+from balai.opd import access
 from balai.opd.scoping import OPDScopedViewSet, ScopedEditView, scope_queryset
 
 
@@ -94,24 +95,24 @@ class TicketForm(WagtailAdminModelForm):
         t = self.instance
         self.fields["message"].initial = t.text
         user = self.for_user
-        if t.anonim and not (user and user.is_superuser):
+        if t.anonim and not access.is_kominfo(user):
             self.fields["reporter"].initial = _("Anonim")
         else:
             who = [
                 t.reporter_name,
-                t.phone if (user and user.is_superuser) else mask_phone(t.phone),
+                t.phone if access.is_kominfo(user) else mask_phone(t.phone),
                 t.email,
             ]
             self.fields["reporter"].initial = " · ".join(w for w in who if w) or _("Tanpa nama")
         self.fields["answer"].help_text = _(
             "Jawaban dikirim ke pelapor lewat kanal asalnya dan menutup aspirasi (status selesai)."
         )
-        if not (user and user.is_superuser):
+        if not access.is_kominfo(user):
             # Only Kominfo dispositions (issue 6, point 3); the thread above names the OPDs.
             for name in ("opd", "related_opds"):
                 self.fields[name].disabled = True
             self.fields["related_opds"].widget = forms.MultipleHiddenInput()
-        if not (user and not user.is_superuser and t.opd_id and services.leads(t, user)):
+        if not (user and not access.is_kominfo(user) and t.opd_id and services.leads(t, user)):
             del self.fields["return_to_kominfo"]  # only the lead OPD's staff return a ticket
         self.fields["lapor_tracking"].initial = t.lapor_number
         if user and not services.leads(t, user):

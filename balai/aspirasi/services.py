@@ -30,6 +30,7 @@ from balai.core.codes import new_code
 from balai.core.metadata import strip_image_metadata
 from balai.core.tasks import queue_email
 from balai.kalender.calendar import due_date, working_days_late
+from balai.opd import access
 from balai.opd.models import OPD
 from balai.opd.selectors import kominfo_emails, staff_emails
 
@@ -439,11 +440,7 @@ def return_to_triage(ticket: Ticket, user, reason: str) -> None:
 
 def leads(ticket: Ticket, user) -> bool:
     """Whether ``user`` may answer and change the status: Kominfo, or the lead OPD's staff."""
-    if user.is_superuser:
-        return True
-    return (
-        ticket.opd_id is not None and OPD.objects.for_user(user).filter(pk=ticket.opd_id).exists()
-    )
+    return access.works_in(user, ticket.opd_id)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
 from balai.content.models import BeritaIndexPage
+from balai.opd import access
 from balai.opd.models import OPD
 
 
@@ -46,7 +47,7 @@ class OPDDashboardPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_opd_panel(request, panels):
-    for opd in OPD.objects.for_user(request.user).provisioned().select_related("site__root_page"):
-        if request.user.is_superuser:
-            break
+    if access.is_kominfo(request.user):
+        return
+    for opd in access.opds(request.user).provisioned().select_related("site__root_page"):
         panels.insert(0, OPDDashboardPanel(opd, request.user))

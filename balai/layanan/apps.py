@@ -23,9 +23,11 @@ class LayananConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from balai.layanan.models import Layanan, Maklumat, SurveyResponse
+        from balai.opd import access
         from balai.opd.scoping import OPDScopedPermissionPolicy
 
         for model in (Layanan, Maklumat, SurveyResponse):
+            access.register(model, opd_lookup="opd")
             register_permission_policy(model, OPDScopedPermissionPolicy(model))
 
         from balai.search.signals import index_records

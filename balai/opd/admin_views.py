@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import django_filters
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model, password_validation
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,14 +16,13 @@ from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import chooser, generic
-from wagtail.admin.views.reports import audit_logging, page_types_usage
+from wagtail.admin.views.reports import audit_logging, page_types_usage, workflows
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from balai.opd import operators
+from balai.opd import access, operators
 from balai.opd.models import OPD
-from balai.opd.permissions import pages_of_user_opds
 from balai.opd.provisioning import (
     OPDSpec,
     ProvisioningError,
@@ -160,7 +160,7 @@ class OPDCreateView(generic.CreateView):
 class OPDEditView(generic.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        panels = KOMINFO_EDIT_PANELS if request.user.is_superuser else IDENTITY_PANELS
+        panels = KOMINFO_EDIT_PANELS if access.is_kominfo(request.user) else IDENTITY_PANELS
         self.panel = ObjectList(panels).bind_to_model(OPD)
 
     def get_form_class(self):
@@ -221,7 +221,7 @@ class OperatorPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if not (user.is_authenticated and user.is_active):
             return False
-        return user.is_superuser or (
+        return access.is_kominfo(user) or (
             action in {"add", "change", "view"} and user.has_perm("opd.manage_opd")
         )
 
@@ -429,8 +429,7 @@ class CSVImportForm(forms.Form):
 
 
 def import_csv_view(request):
-    if not request.user.is_superuser:
-        raise PermissionDenied
+    access.require_kominfo(request.user)
     result = None
     form = CSVImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -463,10 +462,9 @@ class ScopedPageChooserBrowseView(chooser.BrowseView):
     """
 
     def get(self, request, parent_page_id=None):
-        if parent_page_id and not request.user.is_superuser:
+        if parent_page_id:
             page = get_object_or_404(Page, pk=parent_page_id)
-            reachable = pages_of_user_opds(request.user).filter(pk=page.pk).exists()
-            if not reachable and not page.is_root():
+            if not (page.is_root() or access.can_see(request.user, page)):
                 raise Http404
         return super().get(request, parent_page_id)
 
@@ -486,10 +484,74 @@ class ScopedSiteHistoryView(audit_logging.LogEntriesView):
     filterset_class = ScopedSiteHistoryFilterSet
 
 
+def _workflow_requesters(request):
+    """Users who sent a page this user may edit into a workflow (Wagtail lists every requester
+    of every site, i.e. the usernames of other OPDs' operators)."""
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+    from wagtail.models import WorkflowState, get_default_page_content_type
+
+    User = get_user_model()
+    pages = access.visible(request.user, Page).values_list(
+        Cast("id", output_field=CharField()), flat=True
+    )
+    requesters = WorkflowState.objects.filter(
+        base_content_type_id=get_default_page_content_type().id, object_id__in=pages
+    ).values("requested_by")
+    return User.objects.filter(pk__in=requesters).order_by(User.USERNAME_FIELD)
+
+
+class ScopedWorkflowReportFilterSet(workflows.WorkflowReportFilterSet):
+    requested_by = django_filters.ModelChoiceFilter(
+        field_name="requested_by", queryset=_workflow_requesters
+    )
+
+
+class ScopedWorkflowView(workflows.WorkflowView):
+    filterset_class = ScopedWorkflowReportFilterSet
+
+
 class KominfoPageTypesUsageView(page_types_usage.PageTypesUsageReportView):
     """Counts and last-edited pages of every site: a city-wide report, for Kominfo only."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
+        access.require_kominfo(request.user)
         return super().dispatch(request, *args, **kwargs)
+
+
+# --- bulk actions ---------------------------------------------------------------------------------
+
+
+class _ScopedBulkActionMixin:
+    """Objects outside the user's OPDs are left out of a bulk action altogether: Wagtail lists
+    them by title as "no permission" on the confirmation page (and checks only on POST)."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        user = self.request.user
+        pks = [o.pk for o in objects] + [o.pk for o in extra.get("items_with_no_access", [])]
+        mine = set(
+            access.visible(user, self.model._default_manager.filter(pk__in=pks)).values_list(
+                "pk", flat=True
+            )
+        )
+        objects = [o for o in objects if o.pk in mine]
+        extra["items_with_no_access"] = [
+            o for o in extra.get("items_with_no_access", []) if o.pk in mine
+        ]
+        return objects, extra
+
+
+def scoped_bulk_action(request, app_label, model_name, action):
+    """Wagtail's bulk action dispatcher (same URL, matched first), confined to the user's OPDs."""
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404 from exc
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    scoped = type(f"Scoped{action_class.__name__}", (_ScopedBulkActionMixin, action_class), {})
+    return scoped(request, model).dispatch(request)

@@ -12,10 +12,12 @@ class OPDConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
+        from balai.opd.access import register_kernel_rules
         from balai.opd.admin_views import OPDPermissionPolicy
         from balai.opd.models import OPD
 
         register_permission_policy(OPD, OPDPermissionPolicy(OPD))
+        register_kernel_rules()
         post_migrate.connect(_regrant_after_migrate)
 
 

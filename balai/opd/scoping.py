@@ -8,43 +8,30 @@ the user's own OPDs (others are 404), and its forms only offer the user's own OP
 from __future__ import annotations
 
 from django.contrib.admin.utils import unquote
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from balai.opd.models import OPD
+from balai.opd import access
 
 
-def _lookups(opd_lookup: str | tuple[str, ...]) -> tuple[str, ...]:
-    return (opd_lookup,) if isinstance(opd_lookup, str) else tuple(opd_lookup)
-
-
-def scope_queryset(queryset: QuerySet, user, opd_lookup: str | tuple[str, ...] = "opd") -> QuerySet:
+def scope_queryset(queryset: QuerySet, user, opd_lookup: str | tuple[str, ...] | None = None):
     """Rows of ``queryset`` that belong to the user's OPDs (all rows for Kominfo).
 
-    ``opd_lookup`` may name several paths (e.g. a lead OPD and related OPDs): a row belongs to the
-    user when any of them is one of the user's OPDs. Many-valued paths go through a ``pk__in``
-    subquery so a row never appears twice.
+    The rule is the model's registration in ``balai.opd.access``; ``opd_lookup`` is only for a
+    model nobody registered (it is then registered with that path).
     """
-    if user.is_superuser:
-        return queryset
-    mine = OPD.objects.for_user(user)
-    lookups = _lookups(opd_lookup)
-    if len(lookups) == 1:
-        return queryset.filter(**{f"{lookups[0]}__in": mine})
-    condition = Q()
-    for lookup in lookups:
-        condition |= Q(**{f"{lookup}__in": mine})
-    matching = queryset.model._default_manager.filter(condition).values("pk")
-    return queryset.filter(pk__in=matching)
+    if opd_lookup is not None and not access.is_registered(queryset.model):
+        access.register(queryset.model, opd_lookup=opd_lookup)
+    return access.visible(user, queryset)
 
 
 class OPDScopedPermissionPolicy(ModelPermissionPolicy):
     """Model permissions as usual, and an instance is only reachable inside the user's OPDs."""
 
-    def __init__(self, model, opd_lookup: str | tuple[str, ...] = "opd", **kwargs):
+    def __init__(self, model, opd_lookup: str | tuple[str, ...] | None = None, **kwargs):
         super().__init__(model, **kwargs)
         self.opd_lookup = opd_lookup
 
@@ -64,7 +51,7 @@ class OPDScopedPermissionPolicy(ModelPermissionPolicy):
 
 
 class _Scoped:
-    opd_lookup = "opd"
+    opd_lookup: str | tuple[str, ...] | None = None
 
     def scope(self, queryset: QuerySet) -> QuerySet:
         return scope_queryset(queryset, self.request.user, self.opd_lookup)
@@ -72,13 +59,7 @@ class _Scoped:
 
 class _ScopedFormMixin(_Scoped):
     def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        field = form.fields.get(_lookups(self.opd_lookup)[0])
-        if field is not None and hasattr(field, "queryset") and not field.disabled:
-            field.queryset = OPD.objects.for_user(self.request.user)
-            if field.queryset.count() == 1 and not self.request.user.is_superuser:
-                field.initial = field.queryset.first()
-        return form
+        return access.limit_choices(super().get_form(form_class), self.request.user)
 
 
 class ScopedIndexView(_Scoped, generic.IndexView):
@@ -93,6 +74,15 @@ class ScopedCreateView(_ScopedFormMixin, generic.CreateView):
 class ScopedEditView(_ScopedFormMixin, generic.EditView):
     def get_queryset(self):
         return self.scope(super().get_queryset())
+
+
+class ScopedCopyView(_ScopedFormMixin, generic.CopyView):
+    """Copying starts from an object the user may see (another OPD's is 404)."""
+
+    def get_object(self, queryset=None):
+        pk = unquote(str(self.kwargs[self.pk_url_kwarg]))
+        get_object_or_404(self.scope(self.model._default_manager.all()), pk=pk)
+        return super().get_object(queryset)
 
 
 class ScopedDeleteView(_Scoped, generic.DeleteView):
@@ -120,9 +110,10 @@ class ScopedUsageView(_Scoped, generic.UsageView):
 class OPDScopedViewSet(ModelViewSet):
     """A ModelViewSet whose every view is confined to the user's OPDs."""
 
-    opd_lookup = "opd"
+    opd_lookup: str | tuple[str, ...] | None = None
     index_view_class = ScopedIndexView
     add_view_class = ScopedCreateView
+    copy_view_class = ScopedCopyView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     inspect_view_class = ScopedInspectView

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from balai.opd import admin_views
-from balai.opd.permissions import pages_of_user_opds
+from balai.opd import access, admin_views
 
 
 @hooks.register("register_admin_viewset")
@@ -23,7 +23,7 @@ def register_urls():
 
 class SuperuserMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return access.is_kominfo(request.user)
 
 
 @hooks.register("register_settings_menu_item")
@@ -52,7 +52,7 @@ def register_log_actions(actions):
 
 @hooks.register("construct_reports_menu")
 def hide_citywide_reports(request, menu_items):
-    if not request.user.is_superuser:
+    if not access.is_kominfo(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
@@ -62,13 +62,39 @@ def hide_citywide_reports(request, menu_items):
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser(pages, request):
     """Operators link only to pages of their own OPD (Kominfo sees every site)."""
-    if request.user.is_superuser:
-        return pages
-    return pages.filter(pk__in=pages_of_user_opds(request.user).values("pk"))
+    return access.visible(request.user, pages)
 
 
 @hooks.register("construct_explorer_page_queryset")
 def limit_explorer(parent_page, pages, request):
-    if request.user.is_superuser:
-        return pages
-    return pages.filter(pk__in=pages_of_user_opds(request.user).values("pk"))
+    return access.visible(request.user, pages)
+
+
+# --- Wagtail's own views that do not scope by OPD -------------------------------------------------
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api(router):
+    """The admin API's documents and images endpoints list only the user's OPD collections
+    (Wagtail's list every document and image to any admin user)."""
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+
+    class ScopedDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+        def get_queryset(self):
+            return access.visible(self.request.user, super().get_queryset())
+
+    class ScopedImagesAPIViewSet(ImagesAdminAPIViewSet):
+        def get_queryset(self):
+            return access.visible(self.request.user, super().get_queryset())
+
+    router.register_endpoint("documents", ScopedDocumentsAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moving_across_opds(request, page, destination):
+    """Wagtail checks move permission only on POST; the GET confirmation would show the title of
+    a page outside the user's OPDs. Both the page and its destination must be the user's."""
+    if not (access.can_see(request.user, page) and access.can_see(request.user, destination)):
+        raise Http404

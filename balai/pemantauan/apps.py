@@ -7,3 +7,10 @@ class PemantauanConfig(AppConfig):
     name = "balai.pemantauan"
     label = "pemantauan"
     verbose_name = "Pemantauan"
+
+    def ready(self):
+        from balai.opd import access
+        from balai.pemantauan.models import Digest, Scorecard, SpamAlert
+
+        for model in (Scorecard, SpamAlert, Digest):
+            access.register(model, opd_lookup="opd")

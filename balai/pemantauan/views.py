@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from balai.core.downloads import PDF, XLSX, download
+from balai.opd import access
 from balai.opd.models import OPD
 
 from . import selectors, spam
@@ -23,8 +23,7 @@ from .models import Digest, ExternalSite, Scorecard, SpamAlert
 
 
 def _kominfo(request) -> None:
-    if not request.user.is_superuser:
-        raise PermissionDenied
+    access.require_kominfo(request.user)
 
 
 def _period_and_cards(request):
@@ -65,7 +64,7 @@ def grouped(card: Scorecard) -> list[tuple[str, list[dict]]]:
 
 def opd_detail(request, opd_id: int):
     """One OPD's scorecard. Kominfo sees any; OPD staff only their own (404 otherwise)."""
-    opd = get_object_or_404(OPD.objects.for_user(request.user), pk=opd_id)
+    opd = get_object_or_404(access.visible(request.user, OPD), pk=opd_id)
     cards = selectors.history(opd)
     chosen = request.GET.get("period", "")
     card = next((c for c in cards if c.period.isoformat() == chosen), cards[-1] if cards else None)
@@ -153,11 +152,9 @@ def digests(request):
 
 
 def digest_detail(request, digest_id: int):
-    digest = get_object_or_404(Digest.objects.select_related("opd"), pk=digest_id)
-    if not request.user.is_superuser and not (
-        digest.opd and OPD.objects.for_user(request.user).filter(pk=digest.opd_id).exists()
-    ):
-        raise Http404
+    digest = get_object_or_404(
+        access.visible(request.user, Digest.objects.select_related("opd")), pk=digest_id
+    )
     return TemplateResponse(request, "pemantauan/digest_detail.html", {"digest": digest})
 
 

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from balai.opd.models import OPD
+from balai.opd import access
 
 from . import views
 from .models import ExternalSite, IndicatorWeight, Scorecard
@@ -87,7 +87,7 @@ def register_external_sites():
 
 class KominfoMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return access.is_kominfo(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -107,7 +107,7 @@ def menu():
 
     class PemantauanMenu(SubmenuMenuItem):
         def is_shown(self, request):
-            return request.user.is_superuser
+            return access.is_kominfo(request.user)
 
     return PemantauanMenu(_("Pemantauan"), Menu(items=items), icon_name="view", order=250)
 
@@ -127,13 +127,10 @@ class ScorecardPanel(Component):
 @hooks.register("construct_homepage_panels")
 def scorecard_panel(request, panels):
     user = request.user
-    if user.is_superuser:
-        return
-    opd_ids = list(OPD.objects.for_user(user).values_list("id", flat=True))
-    if not opd_ids:
+    if access.is_kominfo(user):
         return
     latest = {}
-    for card in Scorecard.objects.filter(opd_id__in=opd_ids).select_related("opd"):
+    for card in access.visible(user, Scorecard.objects.select_related("opd")):
         if card.opd_id not in latest or card.period > latest[card.opd_id].period:
             latest[card.opd_id] = card
     if latest:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from balai.core.downloads import PDF, XLSX, download
 from balai.core.privacy import mask_nik, mask_phone
+from balai.opd import access
 from balai.opd.models import OPD
 from balai.ppid import exports, registers, selectors, services
 from balai.ppid.forms import (
@@ -29,7 +30,7 @@ from balai.ppid.models import PetugasPPID
 
 
 def is_officer(user) -> bool:
-    return user.is_superuser or PetugasPPID.objects.filter(user=user, aktif=True).exists()
+    return access.is_kominfo(user) or PetugasPPID.objects.filter(user=user, aktif=True).exists()
 
 
 def _officer_required(request):
@@ -142,7 +143,7 @@ def penolakan(request, pk):
 
 def _opds_for(user):
     if (
-        user.is_superuser
+        access.is_kominfo(user)
         or PetugasPPID.objects.filter(
             user=user, peran__in=[PetugasPPID.Peran.UTAMA, PetugasPPID.Peran.ATASAN]
         ).exists()
@@ -161,7 +162,7 @@ def baru(request):
     if request.method == "POST" and form.is_valid():
         data = services.DataPemohon(**{k: form.cleaned_data[k] for k in PemohonFields.base_fields})
         opd = form.cleaned_data["opd"]
-        if opd is None and not (request.user.is_superuser or opds.count() > 1):
+        if opd is None and not (access.is_kominfo(request.user) or opds.count() > 1):
             opd = opds.first()
         item = services.submit_request(
             data,
@@ -233,7 +234,7 @@ def laporan(request):
     _officer_required(request)
     start, end = _report_period(request)
     opd = None
-    if not (request.user.is_superuser or services.can_decide_objection(request.user)):
+    if not services.can_decide_objection(request.user):
         opd = _opds_for(request.user).first()
     s = selectors.statistik(start, end, opd)
     fmt = request.GET.get("format")

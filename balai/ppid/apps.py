@@ -15,3 +15,24 @@ class PPIDConfig(AppConfig):
         "ppid.view_informasipublik",
     ]
     opd_admin_permissions = ["ppid.delete_informasipublik"]
+
+    def ready(self):
+        from balai.adminui.twofactor import require_for
+        from balai.opd import access
+        from balai.ppid import selectors
+        from balai.ppid.models import (
+            AksesLog,
+            InformasiPublik,
+            Keberatan,
+            Lampiran,
+            Permohonan,
+            PetugasPPID,
+        )
+
+        access.register(InformasiPublik, opd_lookup="opd")
+        access.register(PetugasPPID, opd_lookup="opd")
+        access.register(Permohonan, rule=selectors.officer_scope)
+        for model in (Keberatan, Lampiran, AksesLog):
+            access.register(model, rule=selectors.via_request)
+        # PPID officers handle personal data (NIK, addresses): a second factor is required.
+        require_for(lambda user: PetugasPPID.objects.filter(user=user, aktif=True).exists())

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.core.privacy import mask_email, mask_phone
+from balai.opd import access
 from balai.opd.models import OPD
 from balai.ppid.models import (
     BERKALA_MAX_AGE_DAYS,
@@ -32,25 +33,28 @@ def stale_cutoff(today: dt.date | None = None) -> dt.date:
     return today - dt.timedelta(days=BERKALA_MAX_AGE_DAYS)
 
 
-def visible_requests(user) -> QuerySet[Permohonan]:
-    """Requests a user may see: the PPID Pelaksana of the OPD, PPID Utama/atasan, Kominfo."""
-    qs = Permohonan.objects.select_related("opd", "petugas")
-    if not user.is_authenticated:
-        return qs.none()
-    if user.is_superuser:
-        return qs
+def officer_scope(user, queryset: QuerySet[Permohonan]) -> QuerySet[Permohonan]:
+    """The access rule for requests (registered in ``balai.opd.access``): the PPID Pelaksana of
+    the OPD addressed, PPID Utama/atasan; Kominfo and anonymous users are decided by ``access``."""
     roles = PetugasPPID.objects.filter(user=user, aktif=True)
     if roles.filter(peran__in=[PetugasPPID.Peran.UTAMA, PetugasPPID.Peran.ATASAN]).exists():
-        return qs
+        return queryset
     opd_ids = roles.filter(peran=PetugasPPID.Peran.PELAKSANA).values_list("opd_id", flat=True)
-    return qs.filter(opd_id__in=list(opd_ids))
+    return queryset.filter(opd_id__in=list(opd_ids))
+
+
+def via_request(user, queryset: QuerySet) -> QuerySet:
+    """Objections, attachments and access logs follow their request."""
+    return queryset.filter(permohonan__in=officer_scope(user, Permohonan.objects.all()))
+
+
+def visible_requests(user) -> QuerySet[Permohonan]:
+    """Requests a user may see: the PPID Pelaksana of the OPD, PPID Utama/atasan, Kominfo."""
+    return access.visible(user, Permohonan.objects.select_related("opd", "petugas"))
 
 
 def visible_objections(user) -> QuerySet[Keberatan]:
-    ids = visible_requests(user).values("id")
-    return Keberatan.objects.select_related("permohonan", "permohonan__opd").filter(
-        permohonan_id__in=ids
-    )
+    return access.visible(user, Keberatan.objects.select_related("permohonan", "permohonan__opd"))
 
 
 def queue(user) -> QuerySet[Permohonan]:

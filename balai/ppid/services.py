@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.kalender import calendar
+from balai.opd import access
 from balai.ppid import notifications
 from balai.ppid.models import AksesLog, Keberatan, Lampiran, Pasal17, Permohonan, PetugasPPID
 
@@ -117,14 +118,7 @@ def officer_roles(user) -> list[PetugasPPID]:
 
 def can_handle(user, permohonan: Permohonan) -> bool:
     """Only the PPID Pelaksana of the OPD addressed, the PPID Utama and Kominfo (issue 5 §7)."""
-    if user.is_superuser:
-        return True
-    for role in officer_roles(user):
-        if role.peran in (PetugasPPID.Peran.UTAMA, PetugasPPID.Peran.ATASAN):
-            return True
-        if role.peran == PetugasPPID.Peran.PELAKSANA and role.opd_id == permohonan.opd_id:
-            return True
-    return False
+    return access.can_see(user, permohonan)
 
 
 def _require(user, permohonan: Permohonan) -> None:
@@ -341,7 +335,7 @@ def file_objection(
 
 
 def can_decide_objection(user) -> bool:
-    return user.is_superuser or any(
+    return access.is_kominfo(user) or any(
         r.peran in (PetugasPPID.Peran.ATASAN, PetugasPPID.Peran.UTAMA) for r in officer_roles(user)
     )
 

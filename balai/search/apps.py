@@ -9,6 +9,11 @@ class SearchConfig(AppConfig):
     verbose_name = "Pencarian"
 
     def ready(self) -> None:
+        from balai.opd import access
         from balai.search import signals
+        from balai.search.models import SearchEntry
 
         signals.connect()
+        # Public entries are read by the public search, not the admin; registered so that any
+        # admin use of the index stays inside the user's OPDs.
+        access.register(SearchEntry, opd_lookup="opd")

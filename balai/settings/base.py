@@ -107,6 +107,9 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -120,6 +123,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "balai.core.input_guard.RefuseNulMiddleware",
+    "balai.core.middleware.AdminSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304s on every response; then Balai's public-cache headers and full-page cache,
     # outside sessions and CSRF so that it sees every cookie they set.
@@ -130,6 +134,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "balai.adminui.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "balai.opd.middleware.OPDSiteMiddleware",
@@ -236,10 +242,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "balai.core.passwords.CharacterClassValidator"},
 ]
-# Lockout after repeated failed logins (django-axes), per username and IP.
+# Lockout after repeated failed logins (django-axes).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per username and IP, and per IP across usernames (one address trying many accounts). Offices
+# behind one NAT address share the IP budget: raise AXES_FAILURE_LIMIT there.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Two-factor login (balai.adminui.twofactor): always for Kominfo, OPD admins and PPID officers;
+# for operators only when Kominfo turns this on.
+BALAI_2FA_OPERATOR = os.environ.get("BALAI_2FA_OPERATOR", "0") == "1"
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Balai")
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from balai.opd import access
 from balai.sms import outbound
 from balai.sms.addresses import normalise_address
 from balai.sms.inbound import Refused, receive, release
@@ -60,8 +60,7 @@ class FloodRefusalViewSet(ModelViewSet):
 
 
 def _kominfo(request):
-    if not request.user.is_superuser:
-        raise PermissionDenied
+    access.require_kominfo(request.user)
 
 
 @require_POST

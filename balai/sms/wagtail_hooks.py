@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from balai.opd import access
 from balai.sms import admin_views, health
 
 
@@ -24,7 +25,7 @@ def register_urls():
 
 class KominfoMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return access.is_kominfo(request.user)
 
 
 @hooks.register("register_settings_menu_item")

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from conftest import DEMO_PASSWORD
 from tests.browser.admin_language import visible_english
-from tests.browser.conftest import DESKTOP, screenshot
+from tests.browser.conftest import DESKTOP, screenshot, second_factor
 
 PHONE_390 = {"width": 390, "height": 844}
 
@@ -60,6 +60,7 @@ class Walk:
         self.page.fill("input[name=username]", username)
         self.page.fill("input[name=password]", DEMO_PASSWORD)
         self.page.get_by_role("button", name="Masuk").click()
+        second_factor(self.page, self.live.url, username)
         self.page.wait_for_url(f"{self.live.url}/admin/")
         self.look("dashboard")
 

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from balai.content.models import BeritaPage
 from balai.content.tests import factories as f
 from balai.core.tests.speed_city import build, dip_item, document, layanan
+from conftest import otp_verify
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,9 @@ def test_personal_requests_never_touch_the_page_cache(client, city, make_user):
     opd = city.opd.hostname
     client.get("/", HTTP_HOST=opd)
     assert client.get("/", HTTP_HOST=opd)["X-Balai-Cache"] == "hit"
-    client.force_login(make_user("editor"), backend="django.contrib.auth.backends.ModelBackend")
+    editor = make_user("editor")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    otp_verify(client, editor)
     response = client.get("/", HTTP_HOST=opd)
     assert "X-Balai-Cache" not in response
     assert client.get("/aspirasi/kirim/", HTTP_HOST=opd).get("X-Balai-Cache") is None

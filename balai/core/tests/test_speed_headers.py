@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.cache import get_max_age
 
 from balai.core.tests.speed_city import build, public_pages
+from conftest import otp_verify
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,9 @@ def test_forms_tracking_pages_and_the_admin_are_private(client, city, make_user)
         assert response.status_code == 200, (name, response.status_code)
         assert_private(response, name)
 
-    client.force_login(make_user("editor"), backend="django.contrib.auth.backends.ModelBackend")
+    editor = make_user("editor")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    otp_verify(client, editor)
     for name, (host, path) in public_pages(city).items():
         assert_private(client.get(path, HTTP_HOST=host), f"{name}, logged in")
     assert_private(client.get("/admin/", HTTP_HOST=portal), "admin")

@@ -22,6 +22,7 @@ from balai.content.models import BeritaPage
 from balai.content.tests import factories as f
 from balai.core.tests import servers
 from balai.core.tests.speed_city import build
+from conftest import otp_verify
 
 pytestmark = [
     pytest.mark.postgres,
@@ -87,6 +88,7 @@ def test_publish_on_one_process_is_fresh_on_the_other(server_env, opd_a, portal_
     page = draft_news(opd_a, "Siaga banjir Alfa")
     login = Client()
     login.force_login(kominfo, backend="django.contrib.auth.backends.ModelBackend")
+    otp_verify(login, kominfo)
     session = requests.Session()
     session.cookies.set("sessionid", login.cookies["sessionid"].value)
 
@@ -124,6 +126,7 @@ def test_nginx_micro_cache_in_front(server_env, opd_a, portal_host, kominfo, tmp
     ticket = aspirasi.create_ticket(channel=Ticket.Channel.WEB, text="Lampu jalan mati")
     login = Client()
     login.force_login(kominfo, backend="django.contrib.auth.backends.ModelBackend")
+    otp_verify(login, kominfo)
     editor = {"sessionid": login.cookies["sessionid"].value}
     workdir = Path(tmp_path) / "nginx"
     workdir.mkdir()

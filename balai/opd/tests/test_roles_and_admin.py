@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry, Page, WorkflowState
 
 from balai.content.models import BeritaPage
 from balai.opd.models import OPD
+from conftest import otp_verify
 
 pytestmark = pytest.mark.django_db
 
@@ -193,6 +194,7 @@ def test_operator_submits_for_approval_and_the_opd_admin_approves(client, make_o
     assert client.get("/berita/vaksinasi-lansia/", HTTP_HOST=opd.hostname).status_code == 404
 
     client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    otp_verify(client, admin)  # OPD admins sign in with a second factor
     response = client.get(reverse("wagtailadmin_home"))
     assert "Vaksinasi Lansia" in response.content.decode()  # waiting on the admin's dashboard
     task_state = state.current_task_state

@@ -48,3 +48,17 @@ class Command(BaseCommand):
         self.stdout.write("Login demo:")
         for label, username, password in logins:
             self.stdout.write(f"  {label:32} {username:24} {password}")
+        self._second_factor([username for _label, username, _password in logins])
+
+    def _second_factor(self, usernames: list[str]) -> None:
+        from django.contrib.auth import get_user_model
+
+        from balai.adminui.twofactor import DEMO_TOTP_SECRET, enrol_demo_users
+
+        enrol_demo_users(get_user_model().objects.filter(username__in=usernames))
+        self.stdout.write(
+            f"Verifikasi dua langkah: semua login demo memakai kunci TOTP {DEMO_TOTP_SECRET}\n"
+            "  (tambahkan ke aplikasi autentikator, atau jalankan "
+            f"`oathtool --totp -b {DEMO_TOTP_SECRET}`,\n"
+            "  atau `make demo-code` untuk kode saat ini)."
+        )
