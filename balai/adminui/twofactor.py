@@ -183,8 +183,9 @@ def recovery_codes(request):
     if not request.user.is_verified():
         return redirect(reverse("twofactor_verify") + "?" + urlencode({"next": request.path}))
     if request.method != "POST":
-        return render(request, "adminui/twofactor/recovery_confirm.html",
-                      {"page_title": _("Kode pemulihan")})  # fmt: skip
+        return render(
+            request, "adminui/twofactor/recovery_confirm.html", {"page_title": _("Kode pemulihan")}
+        )
     return render(
         request,
         "adminui/twofactor/recovery.html",

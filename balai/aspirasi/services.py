@@ -513,9 +513,11 @@ def clean_lapor_number(number: str) -> str:
     number = (number or "").strip()
     if number and not LAPOR_NUMBER.fullmatch(number):
         raise ValidationError(
-            _("Nomor pelacakan LAPOR! hanya berisi huruf, angka, titik, garis miring atau tanda "
-              "hubung (paling panjang 40).")
-        )  # fmt: skip
+            _(
+                "Nomor pelacakan LAPOR! hanya berisi huruf, angka, titik, garis miring atau tanda "
+                "hubung (paling panjang 40)."
+            )
+        )
     return number
 
 

@@ -50,11 +50,16 @@ def ensure_opds(total: int, out=None) -> int:
                 jenis = "dinas"
         provision_opd(
             OPDSpec(
-                name=f"Unit Kerja Uji {i:03d}", short_name=f"Unit {i:03d}", slug=slug,
-                jenis=jenis, parent_slug=parent, kepala_nama=f"Kepala Unit {i:03d}",
-                phone=f"(0751) 55{i:04d}", email=f"{slug}@kotacontoh.go.id",
+                name=f"Unit Kerja Uji {i:03d}",
+                short_name=f"Unit {i:03d}",
+                slug=slug,
+                jenis=jenis,
+                parent_slug=parent,
+                kepala_nama=f"Kepala Unit {i:03d}",
+                phone=f"(0751) 55{i:04d}",
+                email=f"{slug}@kotacontoh.go.id",
             )
-        )  # fmt: skip
+        )
         made += 1
         n += 1
     return made
@@ -93,17 +98,31 @@ def ensure_news(total: int, seed: int = 7) -> int:
             pages.append(
                 Page(
                     path=Page._get_path(ix.path, ix.depth + 1, start + j + 1),
-                    depth=ix.depth + 1, numchild=0, title=title, draft_title=title, slug=slug,
-                    content_type=ctype, live=True, has_unpublished_changes=False,
-                    url_path=f"{ix.url_path}{slug}/", first_published_at=when,
-                    last_published_at=when, locale_id=ix.locale_id,
-                    translation_key=uuid.uuid4(), show_in_menus=False,
+                    depth=ix.depth + 1,
+                    numchild=0,
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    content_type=ctype,
+                    live=True,
+                    has_unpublished_changes=False,
+                    url_path=f"{ix.url_path}{slug}/",
+                    first_published_at=when,
+                    last_published_at=when,
+                    locale_id=ix.locale_id,
+                    translation_key=uuid.uuid4(),
+                    show_in_menus=False,
                 )
-            )  # fmt: skip
+            )
             body = json.dumps(
-                [{"type": "paragraph", "id": str(uuid.uuid4()),
-                  "value": f"<p>{title}. Kegiatan ini bagian dari peningkatan layanan.</p>"}]
-            )  # fmt: skip
+                [
+                    {
+                        "type": "paragraph",
+                        "id": str(uuid.uuid4()),
+                        "value": f"<p>{title}. Kegiatan ini bagian dari peningkatan layanan.</p>",
+                    }
+                ]
+            )
             extra_rows.append((day, body, rnd.choice(categories)))
         ix.numchild = start + count
     created = Page.objects.bulk_create(pages, batch_size=1000)
@@ -190,11 +209,17 @@ def ensure_documents(total: int, seed: int = 11) -> int:
         text, starts = _doc_text(rnd, topic, opd.name, rnd.randint(1, 6))
         documents.append(
             document_model(
-                title=f"{title.format(**values)} ({n + 1:04d})", file=name,
-                file_size=len(pdf), collection_id=opd.collection_id, category=category,
-                year=year - n % 4, description=description.format(**values),
-                extracted_text=text, text_page_starts=starts, text_status="ok",
+                title=f"{title.format(**values)} ({n + 1:04d})",
+                file=name,
+                file_size=len(pdf),
+                collection_id=opd.collection_id,
+                category=category,
+                year=year - n % 4,
+                description=description.format(**values),
+                extracted_text=text,
+                text_page_starts=starts,
+                text_status="ok",
             )
-        )  # fmt: skip
+        )
     document_model.objects.bulk_create(documents, batch_size=500)
     return len(documents)

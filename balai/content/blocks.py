@@ -111,9 +111,11 @@ class DocumentLinkBlock(blocks.StructBlock):
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("judul"))
     level = blocks.ChoiceBlock(
-        choices=[("h2", "H2"), ("h3", "H3")], default="h2", label=_("tingkat"),
+        choices=[("h2", "H2"), ("h3", "H3")],
+        default="h2",
+        label=_("tingkat"),
         widget=forms.RadioSelect,
-    )  # fmt: skip
+    )
 
     class Meta:
         icon = "title"

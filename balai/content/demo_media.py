@@ -72,8 +72,12 @@ def logo_png(initials: str, colour: str, size: int = 256) -> bytes:
     font = _font(size // (3 if len(initials) <= 3 else 4))
     box = draw.textbbox((0, 0), initials, font=font)
     tw, th = box[2] - box[0], box[3] - box[1]
-    draw.text(((size - tw) / 2 - box[0], (size - th) / 2 - box[1]), initials, font=font,
-              fill=(255, 255, 255))  # fmt: skip
+    draw.text(
+        ((size - tw) / 2 - box[0], (size - th) / 2 - box[1]),
+        initials,
+        font=font,
+        fill=(255, 255, 255),
+    )
     out = io.BytesIO()
     img.save(out, "PNG", optimize=True)
     return out.getvalue()

@@ -27,5 +27,9 @@ def log_failed_login(sender, credentials, request=None, **kwargs) -> None:
     username = credentials.get("username", "")
     user = get_user_model().objects.filter(username=username).first()
     if user is not None:
-        log(instance=user, action="balai.auth.login_failed", user=None,
-            data={"ip": client_ip(request), "username": username})  # fmt: skip
+        log(
+            instance=user,
+            action="balai.auth.login_failed",
+            user=None,
+            data={"ip": client_ip(request), "username": username},
+        )

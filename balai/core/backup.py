@@ -160,8 +160,12 @@ def _pg_env() -> dict[str, str]:
 
     db = connection.settings_dict
     _args, env = DatabaseClient.settings_to_cmd_args_env(db, [])
-    wanted = {"PGHOST": db.get("HOST"), "PGPORT": db.get("PORT"), "PGUSER": db.get("USER"),
-              "PGDATABASE": db.get("NAME")}  # fmt: skip
+    wanted = {
+        "PGHOST": db.get("HOST"),
+        "PGPORT": db.get("PORT"),
+        "PGUSER": db.get("USER"),
+        "PGDATABASE": db.get("NAME"),
+    }
     return {**os.environ, **(env or {}), **{k: str(v) for k, v in wanted.items() if v}}
 
 
@@ -190,8 +194,11 @@ def _pg_dump(target: Path) -> None:
     tool = _pg_tool("pg_dump")
     result = subprocess.run(
         [tool, "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"],
-        env=_pg_env(), capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        env=_pg_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise BackupError(f"pg_dump gagal: {result.stderr.strip()}")
 
@@ -309,8 +316,11 @@ def _pg_restore(dump: Path, *, clean: bool) -> None:
     env = _pg_env()
     result = subprocess.run(
         [*args, f"--dbname={env['PGDATABASE']}", str(dump)],
-        env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise BackupError(
             "pg_restore gagal, basis data tidak diubah: "

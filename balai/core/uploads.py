@@ -132,8 +132,25 @@ def _sniff_zip(data: bytes) -> str:
             return odf[mimetype]
     for name in names:
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if ext in {"exe", "bat", "cmd", "com", "scr", "js", "vbs", "php", "phtml", "sh", "jar",
-                   "html", "htm", "svg", "ps1", "msi", "apk"}:  # fmt: skip
+        if ext in {
+            "exe",
+            "bat",
+            "cmd",
+            "com",
+            "scr",
+            "js",
+            "vbs",
+            "php",
+            "phtml",
+            "sh",
+            "jar",
+            "html",
+            "htm",
+            "svg",
+            "ps1",
+            "msi",
+            "apk",
+        }:
             raise _refuse(
                 _("Berkas ZIP berisi program atau halaman web (%(name)s) dan ditolak.")
                 % {"name": name},

@@ -60,8 +60,9 @@ def recover_orphans(now: dt.datetime | None = None) -> int:
             result.started_at = None
             result.run_after = now
             result.save(update_fields=["status", "started_at", "run_after"])
-            logger.warning("task %s (%s) of dead worker %s re-queued", result.pk,
-                           result.task_path, owner)  # fmt: skip
+            logger.warning(
+                "task %s (%s) of dead worker %s re-queued", result.pk, result.task_path, owner
+            )
             recovered += 1
     WorkerHeartbeat.objects.filter(beat_at__lt=now - dt.timedelta(days=1)).delete()
     return recovered

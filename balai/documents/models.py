@@ -37,9 +37,11 @@ def current_year() -> int:
 
 class BalaiDocument(AbstractDocument):
     category = models.CharField(
-        _("kategori"), max_length=20, choices=DocumentCategory.choices,
+        _("kategori"),
+        max_length=20,
+        choices=DocumentCategory.choices,
         default=DocumentCategory.LAINNYA,
-    )  # fmt: skip
+    )
     year = models.PositiveSmallIntegerField(_("tahun"), default=current_year)
     number = models.CharField(_("nomor"), max_length=120, blank=True)
     description = models.TextField(_("keterangan"), blank=True)
@@ -56,9 +58,13 @@ class BalaiDocument(AbstractDocument):
     # Where each page of a PDF starts in ``extracted_text`` (character offsets), for "hlm. N".
     text_page_starts = models.JSONField(default=list, blank=True, editable=False)
     text_status = models.CharField(
-        _("teks untuk pencarian"), max_length=10, choices=TextStatus.choices, blank=True,
-        default=TextStatus.PENDING, editable=False,
-    )  # fmt: skip
+        _("teks untuk pencarian"),
+        max_length=10,
+        choices=TextStatus.choices,
+        blank=True,
+        default=TextStatus.PENDING,
+        editable=False,
+    )
 
     admin_form_fields = (
         "title", "file", "category", "year", "number", "description", "is_public",

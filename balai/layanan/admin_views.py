@@ -31,10 +31,12 @@ class LayananViewSet(OPDScopedViewSet):
     menu_label = _("Layanan")
     add_to_admin_menu = False
     list_display = [
-        "name", Column("opd", label=_("OPD")), "category",
+        "name",
+        Column("opd", label=_("OPD")),
+        "category",
         CompleteColumn("complete", label=_("Komponen publik lengkap")),
         BooleanColumn("is_published", label=_("Terbit")),
-    ]  # fmt: skip
+    ]
     list_filter = ["category", "is_published", "kanal"]
     search_fields = ["name", "summary"]
     inspect_view_enabled = True
@@ -51,8 +53,7 @@ class SurveyResponseViewSet(OPDScopedViewSet):
     model = SurveyResponse
     icon = "form"
     menu_label = _("Jawaban SKM")
-    list_display = ["layanan", "submitted_at", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8",
-                    "u9"]  # fmt: skip
+    list_display = ["layanan", "submitted_at", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"]
     list_filter = ["layanan__opd"]
     form_fields = ["layanan", "submitted_at", "service_date", "gender", "age", "education",
                    "occupation", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9",
@@ -64,8 +65,7 @@ class LayananGroup(ModelViewSetGroup):
     menu_label = _("Layanan publik")
     menu_icon = "list-ul"
     menu_order = 250
-    items = (LayananViewSet("layanan"), MaklumatViewSet("maklumat"),
-             SurveyResponseViewSet("skm"))  # fmt: skip
+    items = (LayananViewSet("layanan"), MaklumatViewSet("maklumat"), SurveyResponseViewSet("skm"))
 
 
 # --- SKM kiosk counters and the SKM report by group ---------------------------------------------

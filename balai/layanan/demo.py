@@ -457,21 +457,33 @@ def load(out) -> list[tuple[str, str, str]]:
         for i, (name, cat, kanal, days, unit, biaya, produk, syarat, prosedur) in enumerate(items):
             full = i % 3 != 2  # every third service misses internal components too
             fields = dict(
-                name=name, category=cat, kanal=kanal, jangka_waktu=days, jangka_waktu_satuan=unit,
-                biaya_gratis=not biaya, biaya=biaya or None,
+                name=name,
+                category=cat,
+                kanal=kanal,
+                jangka_waktu=days,
+                jangka_waktu_satuan=unit,
+                biaya_gratis=not biaya,
+                biaya=biaya or None,
                 biaya_dasar_hukum="Perda Kota Contoh Nomor 4 Tahun 2024 tentang Pajak Daerah dan "
-                "Retribusi Daerah" if biaya else "",
-                produk=produk, persyaratan=syarat, prosedur=prosedur,
-                pengaduan=PENGADUAN.format(phone=opd.phone or "0812-6600-1234",
-                                           email=opd.email or "pengaduan@kota.go.id"),
-                summary=f"{name} di {opd.short_name}.", lokasi=opd.address[:300],
+                "Retribusi Daerah"
+                if biaya
+                else "",
+                produk=produk,
+                persyaratan=syarat,
+                prosedur=prosedur,
+                pengaduan=PENGADUAN.format(
+                    phone=opd.phone or "0812-6600-1234", email=opd.email or "pengaduan@kota.go.id"
+                ),
+                summary=f"{name} di {opd.short_name}.",
+                lokasi=opd.address[:300],
                 jam_layanan="Senin–Kamis 08.00–15.00 WIB, Jumat 08.00–11.00 WIB",
                 sk_nomor=f"800/{100 + i}/SK/{opd.short_name[:12].upper()}/2025",
                 sk_tanggal=dt.date(2025, 1, 15 + i),
                 url_daring=f"https://{opd.hostname}/layanan/" if kanal != "offline" else "",
-                is_published=True, incomplete_acknowledged=True,
+                is_published=True,
+                incomplete_acknowledged=True,
                 **(INTERNAL if full else {}),
-            )  # fmt: skip
+            )
             layanan, was_created = Layanan.objects.get_or_create(
                 opd=opd, slug=slugify(name)[:120], defaults=fields
             )
@@ -487,28 +499,49 @@ def load(out) -> list[tuple[str, str, str]]:
                 answers = {
                     code: max(1, min(4, round(rng.gauss(mean - (0.4 if code == "u3" else 0), 0.6))))
                     for code in UNSUR_FIELDS
-                }  # fmt: skip
-                batch.append(SurveyResponse(
-                    layanan=layanan, opd=opd, submitted_at=when, service_date=day,
-                    gender=rng.choice("LP"), age=rng.randint(18, 70),
-                    education=rng.choice(["sd", "smp", "sma", "sma", "diploma", "s1", "s1", "s2"]),
-                    occupation=rng.choice([c for c, _ in SurveyResponse.Pekerjaan.choices]),
-                    saran=rng.choice(["", "", "", "Antrean perlu diperjelas.",
-                                      "Petugas ramah, pertahankan.", "Ruang tunggu panas."]),
-                    **answers,
-                ))  # fmt: skip
+                }
+                batch.append(
+                    SurveyResponse(
+                        layanan=layanan,
+                        opd=opd,
+                        submitted_at=when,
+                        service_date=day,
+                        gender=rng.choice("LP"),
+                        age=rng.randint(18, 70),
+                        education=rng.choice(
+                            ["sd", "smp", "sma", "sma", "diploma", "s1", "s1", "s2"]
+                        ),
+                        occupation=rng.choice([c for c, _ in SurveyResponse.Pekerjaan.choices]),
+                        saran=rng.choice(
+                            [
+                                "",
+                                "",
+                                "",
+                                "Antrean perlu diperjelas.",
+                                "Petugas ramah, pertahankan.",
+                                "Ruang tunggu panas.",
+                            ]
+                        ),
+                        **answers,
+                    )
+                )
             SurveyResponse.objects.bulk_create(batch)
             responses += len(batch)
         if opd.slug not in ("dinsos", "hukum") and not hasattr(opd, "maklumat"):
             Maklumat.objects.create(
-                opd=opd, signed_by=opd.kepala_nama or "Kepala OPD", signed_by_nip=opd.kepala_nip,
+                opd=opd,
+                signed_by=opd.kepala_nama or "Kepala OPD",
+                signed_by_nip=opd.kepala_nip,
                 signed_by_position=opd.kepala_jabatan or f"Kepala {opd.name}",
-                signed_on=dt.date(2025, 1, 2), place="Kota Contoh",
-            )  # fmt: skip
+                signed_on=dt.date(2025, 1, 2),
+                place="Kota Contoh",
+            )
     reports = sum(_publish_skm_report(opd, today.year - 1) for opd in OPD.objects.order_by("pk"))
-    out.write(f"  Layanan: {created} baru, {Layanan.objects.count()} total; "
-              f"{responses} jawaban SKM baru, {SurveyResponse.objects.count()} total; "
-              f"{reports} laporan SKM terbit")  # fmt: skip
+    out.write(
+        f"  Layanan: {created} baru, {Layanan.objects.count()} total; "
+        f"{responses} jawaban SKM baru, {SurveyResponse.objects.count()} total; "
+        f"{reports} laporan SKM terbit"
+    )
     return []
 
 
@@ -530,11 +563,14 @@ def _publish_skm_report(opd: OPD, year: int) -> int:
         return 0
     pdf = exports.report_pdf(data)
     doc = BalaiDocument(
-        title=title, collection=opd.collection, category=DocumentCategory.LAPORAN, year=year,
+        title=title,
+        collection=opd.collection,
+        category=DocumentCategory.LAPORAN,
+        year=year,
         description=f"Indeks Kepuasan Masyarakat {opd.name} tahun {year}: "
         f"{str(data['overall'].converted).replace('.', ',')} ({data['overall'].category}, {data['overall'].label}), "
         f"{data['overall'].respondents} responden.",
-    )  # fmt: skip
+    )
     doc.file.save(
         hashlib.sha256(title.encode()).hexdigest()[:10] + ".pdf", ContentFile(pdf), save=False
     )

@@ -20,17 +20,20 @@ def report_data(period, *, opd=None, scope_name: str = "") -> dict:
     overall = data["overall"]
     if overall:
         data["unsur_rows"] = [
-            {"code": code, "name": name, "nrr": float(overall.nrr[code]),
-             "weighted": float(overall.nrr[code] * WEIGHT),
-             "pct": round(float(overall.nrr[code]) / 4 * 100, 1)}
+            {
+                "code": code,
+                "name": name,
+                "nrr": float(overall.nrr[code]),
+                "weighted": float(overall.nrr[code] * WEIGHT),
+                "pct": round(float(overall.nrr[code]) / 4 * 100, 1),
+            }
             for code, name in UNSUR
-        ]  # fmt: skip
+        ]
         data["weakest"] = [row for row in data["unsur_rows"] if row["code"] in overall.weakest]
     data["trend_rows"] = [
-        {"label": p.label, "value": r.converted, "category": r.category,
-         "pct": float(r.converted)}
+        {"label": p.label, "value": r.converted, "category": r.category, "pct": float(r.converted)}
         for p, r in data["trend"]
-    ]  # fmt: skip
+    ]
     return data
 
 
@@ -58,8 +61,15 @@ def report_xlsx(data: dict) -> bytes:
     if overall:
         for code, name in data["unsur"]:
             nrr = overall.nrr[code]
-            ws.append([code.upper(), name, round(float(nrr), 3), round(float(WEIGHT), 4),
-                       round(float(nrr * WEIGHT), 3)])  # fmt: skip
+            ws.append(
+                [
+                    code.upper(),
+                    name,
+                    round(float(nrr), 3),
+                    round(float(WEIGHT), 4),
+                    round(float(nrr * WEIGHT), 3),
+                ]
+            )
         ws.append([])
         ws.append(["Jumlah responden", overall.respondents])
         ws.append(["IKM (1–4)", round(float(overall.ikm), 4)])
@@ -69,8 +79,9 @@ def report_xlsx(data: dict) -> bytes:
     else:
         ws.append(["Belum ada responden pada periode ini."])
     rows = wb.create_sheet("Rincian")
-    rows.append(["Nama", "Responden", *[c.upper() for c, _ in data["unsur"]], "IKM", "Mutu",
-                 "Kinerja"])  # fmt: skip
+    rows.append(
+        ["Nama", "Responden", *[c.upper() for c, _ in data["unsur"]], "IKM", "Mutu", "Kinerja"]
+    )
     for cell in rows[1]:
         cell.font = Font(bold=True)
     for row in data["rows"]:
@@ -78,9 +89,16 @@ def report_xlsx(data: dict) -> bytes:
         if res is None:
             rows.append([row["name"], 0])
             continue
-        rows.append([row["name"], res.respondents,
-                     *[round(float(res.nrr[c]), 3) for c, _ in data["unsur"]],
-                     float(res.converted), res.category, res.label])  # fmt: skip
+        rows.append(
+            [
+                row["name"],
+                res.respondents,
+                *[round(float(res.nrr[c]), 3) for c, _ in data["unsur"]],
+                float(res.converted),
+                res.category,
+                res.label,
+            ]
+        )
     ws.column_dimensions["B"].width = 42
     rows.column_dimensions["A"].width = 48
     buffer = io.BytesIO()

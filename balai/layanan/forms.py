@@ -40,36 +40,46 @@ class SurveyFields(forms.Form):
     """The questionnaire itself (nine unsur + profile), shared by the public form and the kiosk."""
 
     gender = forms.ChoiceField(
-        label=_("Jenis kelamin"), choices=SurveyResponse.Gender.choices,
+        label=_("Jenis kelamin"),
+        choices=SurveyResponse.Gender.choices,
         widget=forms.RadioSelect,
         error_messages={"required": REQUIRED, "invalid_choice": REQUIRED},
-    )  # fmt: skip
+    )
     age = forms.IntegerField(
-        label=_("Umur (tahun)"), min_value=15, max_value=100,
-        error_messages={"required": _("Isi umur Anda."),
-                        "min_value": _("Umur minimal 15 tahun."),
-                        "max_value": _("Umur maksimal 100 tahun."),
-                        "invalid": _("Umur harus berupa angka.")},
-    )  # fmt: skip
+        label=_("Umur (tahun)"),
+        min_value=15,
+        max_value=100,
+        error_messages={
+            "required": _("Isi umur Anda."),
+            "min_value": _("Umur minimal 15 tahun."),
+            "max_value": _("Umur maksimal 100 tahun."),
+            "invalid": _("Umur harus berupa angka."),
+        },
+    )
     education = forms.ChoiceField(
         label=_("Pendidikan terakhir"),
         choices=[("", _("— pilih —")), *SurveyResponse.Pendidikan.choices],
         error_messages={"required": _("Pilih pendidikan terakhir.")},
-    )  # fmt: skip
+    )
     occupation = forms.ChoiceField(
-        label=_("Pekerjaan"), choices=[("", _("— pilih —")), *SurveyResponse.Pekerjaan.choices],
+        label=_("Pekerjaan"),
+        choices=[("", _("— pilih —")), *SurveyResponse.Pekerjaan.choices],
         error_messages={"required": _("Pilih pekerjaan.")},
-    )  # fmt: skip
+    )
     service_date = forms.DateField(
         label=_("Tanggal menerima layanan"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _("Isi tanggal layanan."),
-                        "invalid": _("Tanggal tidak valid.")},
-    )  # fmt: skip
+        error_messages={
+            "required": _("Isi tanggal layanan."),
+            "invalid": _("Tanggal tidak valid."),
+        },
+    )
     saran = forms.CharField(
-        label=_("Saran (boleh dikosongkan)"), required=False, max_length=1000,
+        label=_("Saran (boleh dikosongkan)"),
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,11 +87,12 @@ class SurveyFields(forms.Form):
             self.fields["service_date"].initial = timezone.localdate()
         for code, (question, labels) in ANSWERS.items():
             self.fields[code] = forms.TypedChoiceField(
-                label=f"{code.upper()}. {question}", coerce=int,
+                label=f"{code.upper()}. {question}",
+                coerce=int,
                 choices=[(i + 1, label) for i, label in enumerate(labels)],
                 widget=forms.RadioSelect,
                 error_messages={"required": REQUIRED, "invalid_choice": REQUIRED},
-            )  # fmt: skip
+            )
 
     def clean_service_date(self):
         value = self.cleaned_data["service_date"]

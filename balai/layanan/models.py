@@ -145,22 +145,27 @@ class Layanan(index.Indexed, models.Model):
         _("persyaratan"), blank=True, help_text=_("Satu persyaratan per baris.")
     )
     prosedur = models.TextField(
-        _("sistem, mekanisme, dan prosedur"), blank=True,
+        _("sistem, mekanisme, dan prosedur"),
+        blank=True,
         help_text=_("Satu langkah per baris, berurutan; ditampilkan sebagai alur."),
-    )  # fmt: skip
+    )
     jangka_waktu = models.PositiveIntegerField(_("jangka waktu"), null=True, blank=True)
     jangka_waktu_satuan = models.CharField(
-        _("satuan jangka waktu"), max_length=12, choices=SatuanWaktu.choices,
+        _("satuan jangka waktu"),
+        max_length=12,
+        choices=SatuanWaktu.choices,
         default=SatuanWaktu.HARI_KERJA,
-    )  # fmt: skip
+    )
     biaya_gratis = models.BooleanField(_("gratis (tanpa biaya)"), default=False)
     biaya = models.PositiveBigIntegerField(
         _("biaya/tarif (Rp)"), null=True, blank=True, help_text=_("Kosongkan bila gratis.")
     )
     biaya_dasar_hukum = models.CharField(
-        _("dasar hukum biaya/tarif"), max_length=300, blank=True,
+        _("dasar hukum biaya/tarif"),
+        max_length=300,
+        blank=True,
         help_text=_("Misalnya: Perda No. 5 Tahun 2023 tentang Retribusi Daerah."),
-    )  # fmt: skip
+    )
     produk = models.TextField(_("produk pelayanan"), blank=True)
     pengaduan = models.TextField(_("penanganan pengaduan, saran, dan masukan"), blank=True)
 
@@ -178,25 +183,37 @@ class Layanan(index.Indexed, models.Model):
     sk_nomor = models.CharField(_("nomor keputusan standar pelayanan"), max_length=150, blank=True)
     sk_tanggal = models.DateField(_("tanggal keputusan"), null=True, blank=True)
     sop = models.ForeignKey(
-        DOCUMENT_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        DOCUMENT_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("dokumen SOP"),
-    )  # fmt: skip
+    )
     sop_lain = models.ForeignKey(
-        DOCUMENT_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        DOCUMENT_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("dokumen SOP tambahan"),
-    )  # fmt: skip
-    kanal = models.CharField(_("kanal"), max_length=10, choices=Kanal.choices,
-                             default=Kanal.OFFLINE)  # fmt: skip
+    )
+    kanal = models.CharField(
+        _("kanal"), max_length=10, choices=Kanal.choices, default=Kanal.OFFLINE
+    )
     url_daring = models.URLField(_("alamat layanan daring"), blank=True)
     lokasi = models.CharField(_("lokasi layanan"), max_length=300, blank=True)
     jam_layanan = models.CharField(_("jam layanan"), max_length=200, blank=True)
 
     is_published = models.BooleanField(_("terbit"), default=False)
     incomplete_acknowledged = models.BooleanField(
-        _("terbitkan walau belum lengkap"), default=False,
-        help_text=_("Centang bila layanan tetap diterbitkan walau komponen publik belum lengkap; "
-                    "layanan akan ditandai belum lengkap."),
-    )  # fmt: skip
+        _("terbitkan walau belum lengkap"),
+        default=False,
+        help_text=_(
+            "Centang bila layanan tetap diterbitkan walau komponen publik belum lengkap; "
+            "layanan akan ditandai belum lengkap."
+        ),
+    )
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     objects = LayananQuerySet.as_manager()
@@ -316,9 +333,13 @@ class Maklumat(models.Model):
     signed_on = models.DateField(_("tanggal"))
     place = models.CharField(_("tempat"), max_length=100, blank=True)
     scan = models.ForeignKey(
-        DOCUMENT_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        DOCUMENT_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("pindaian bertanda tangan"),
-    )  # fmt: skip
+    )
 
     panels = [
         FieldPanel("opd"), FieldPanel("text"),

@@ -32,10 +32,13 @@ def directory(q: str = "", opd: str = "", category: str = "", kanal: str = "") -
         words = q.split()[:6]
         for word in words:
             qs = qs.filter(
-                Q(name__icontains=word) | Q(summary__icontains=word)
-                | Q(persyaratan__icontains=word) | Q(produk__icontains=word)
-                | Q(opd__name__icontains=word) | Q(opd__short_name__icontains=word)
-            )  # fmt: skip
+                Q(name__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(persyaratan__icontains=word)
+                | Q(produk__icontains=word)
+                | Q(opd__name__icontains=word)
+                | Q(opd__short_name__icontains=word)
+            )
     return qs.order_by("opd__name", "name")
 
 
@@ -69,8 +72,10 @@ def ikm_grouped(queryset: QuerySet[SurveyResponse], field: str) -> dict[int, IKM
 def survey_years() -> list[int]:
     years = (
         SurveyResponse.objects.annotate(y=ExtractYear("submitted_at"))
-        .order_by().values_list("y", flat=True).distinct()
-    )  # fmt: skip
+        .order_by()
+        .values_list("y", flat=True)
+        .distinct()
+    )
     found = sorted({y for y in years if y})
     return found or [periods.current().year]
 
@@ -85,13 +90,19 @@ def report(period: periods.Period, opd: OPD | None = None) -> dict:
     if opd is not None:
         per = ikm_grouped(qs, "layanan_id")
         for layanan in opd.layanan.filter(is_published=True).order_by("name"):
-            rows.append({"name": layanan.name, "result": per.get(layanan.pk),
-                         "url": layanan.get_url()})  # fmt: skip
+            rows.append(
+                {"name": layanan.name, "result": per.get(layanan.pk), "url": layanan.get_url()}
+            )
     else:
         per = ikm_grouped(qs, "opd_id")
         for item in OPD.objects.active().provisioned().select_related("site").order_by("name"):
-            rows.append({"name": item.name, "result": per.get(item.pk),
-                         "url": f"{item.url}layanan/ikm/?periode={period.key}"})  # fmt: skip
+            rows.append(
+                {
+                    "name": item.name,
+                    "result": per.get(item.pk),
+                    "url": f"{item.url}layanan/ikm/?periode={period.key}",
+                }
+            )
     profile = {}
     for field in ("gender", "education", "occupation"):
         counts = dict(qs.order_by().values_list(field).annotate(c=Count("id")))
@@ -110,8 +121,15 @@ def report(period: periods.Period, opd: OPD | None = None) -> dict:
                 tq = tq.filter(opd=opd)
             trend.append((p, ikm_of(tq)))
     trend = [(p, r) for p, r in trend if r is not None]
-    return {"period": period, "opd": opd, "overall": overall, "rows": rows,
-            "profile": profile, "saran": saran, "trend": trend}  # fmt: skip
+    return {
+        "period": period,
+        "opd": opd,
+        "overall": overall,
+        "rows": rows,
+        "profile": profile,
+        "saran": saran,
+        "trend": trend,
+    }
 
 
 def compliance_by_opd(opd_ids: list[int] | None = None) -> dict[int, dict]:
@@ -175,8 +193,9 @@ def ikm_by_group(queryset: QuerySet[SurveyResponse], group: str) -> list[dict]:
     labels: list[tuple[Any, Any]]
     if group == "umur":
         per = ikm_grouped(queryset.annotate(kelompok=_age_band()), "kelompok")
-        labels = [(f"{lo}–{hi}", _("%(lo)s–%(hi)s tahun") % {"lo": lo, "hi": hi})
-                  for lo, hi in AGE_BANDS]  # fmt: skip
+        labels = [
+            (f"{lo}–{hi}", _("%(lo)s–%(hi)s tahun") % {"lo": lo, "hi": hi}) for lo, hi in AGE_BANDS
+        ]
     elif group == "loket":
         per = ikm_grouped(queryset, "loket_id")
         names = dict(Loket.objects.filter(pk__in=[k for k in per if k]).values_list("pk", "name"))

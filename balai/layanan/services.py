@@ -106,15 +106,32 @@ def validate_for_publishing(layanan: Layanan) -> None:
 
 @transaction.atomic
 def submit_survey(
-    layanan: Layanan, *, answers: dict[str, int], gender: str, age: int, education: str,
-    occupation: str, service_date: dt.date, saran: str = "",
-    submitted_at: dt.datetime | None = None, loket=None, client_uuid=None,
-) -> SurveyResponse:  # fmt: skip
+    layanan: Layanan,
+    *,
+    answers: dict[str, int],
+    gender: str,
+    age: int,
+    education: str,
+    occupation: str,
+    service_date: dt.date,
+    saran: str = "",
+    submitted_at: dt.datetime | None = None,
+    loket=None,
+    client_uuid=None,
+) -> SurveyResponse:
     """Store one SKM response (PermenPAN-RB 14/2017: nine unsur + respondent profile); a kiosk
     answer also names its counter and the UUID the tablet gave it."""
     return SurveyResponse.objects.create(
-        layanan=layanan, opd_id=layanan.opd_id, submitted_at=submitted_at or timezone.now(),
-        service_date=service_date, gender=gender, age=age, education=education,
-        occupation=occupation, saran=saran.strip(), loket=loket, client_uuid=client_uuid,
+        layanan=layanan,
+        opd_id=layanan.opd_id,
+        submitted_at=submitted_at or timezone.now(),
+        service_date=service_date,
+        gender=gender,
+        age=age,
+        education=education,
+        occupation=occupation,
+        saran=saran.strip(),
+        loket=loket,
+        client_uuid=client_uuid,
         **{code: int(answers[code]) for code in UNSUR_FIELDS},
-    )  # fmt: skip
+    )

@@ -32,8 +32,12 @@ def _layanan(page, slug) -> Layanan:
     opd = page.opd
     if opd is None:
         raise Http404
-    return get_object_or_404(Layanan.objects.select_related("opd", "sop", "sop_lain"),
-                             opd=opd, slug=slug, is_published=True)  # fmt: skip
+    return get_object_or_404(
+        Layanan.objects.select_related("opd", "sop", "sop_lain"),
+        opd=opd,
+        slug=slug,
+        is_published=True,
+    )
 
 
 def opd_index(request, page):
@@ -41,23 +45,38 @@ def opd_index(request, page):
     items = list(_opd_services(opd)) if opd else []
     period = periods.current()
     result = selectors.ikm_of(selectors.responses_in(period).filter(opd=opd)) if opd else None
-    return _render(request, page, "layanan/layanan_index_page.html", {
-        "opd": opd, "services": items,
-        "complete_count": sum(1 for s in items if s.is_complete),
-        "maklumat": Maklumat.objects.filter(opd=opd).select_related("scan").first(),
-        "ikm": result, "period": period,
-    })  # fmt: skip
+    return _render(
+        request,
+        page,
+        "layanan/layanan_index_page.html",
+        {
+            "opd": opd,
+            "services": items,
+            "complete_count": sum(1 for s in items if s.is_complete),
+            "maklumat": Maklumat.objects.filter(opd=opd).select_related("scan").first(),
+            "ikm": result,
+            "period": period,
+        },
+    )
 
 
 def service_detail(request, page, slug):
     layanan = _layanan(page, slug)
     missing = services.missing_components(layanan)
     result = selectors.ikm_of(selectors.responses_in(periods.current()).filter(layanan=layanan))
-    return _render(request, page, "layanan/layanan_detail.html", {
-        "layanan": layanan, "missing": missing, "ikm": result, "period": periods.current(),
-        "public_count": len(services.PUBLIC_COMPONENTS),
-        "internal_count": len(services.INTERNAL_COMPONENTS),
-    })  # fmt: skip
+    return _render(
+        request,
+        page,
+        "layanan/layanan_detail.html",
+        {
+            "layanan": layanan,
+            "missing": missing,
+            "ikm": result,
+            "period": periods.current(),
+            "public_count": len(services.PUBLIC_COMPONENTS),
+            "internal_count": len(services.INTERNAL_COMPONENTS),
+        },
+    )
 
 
 def _qr_svg(url: str) -> str:
@@ -73,16 +92,25 @@ def _qr_svg(url: str) -> str:
 def service_print(request, page, slug):
     layanan = _layanan(page, slug)
     base = request.build_absolute_uri(page.url + f"{layanan.slug}/")
-    return _render(request, page, "layanan/layanan_print.html", {
-        "layanan": layanan, "page_url": base, "survey_url": base + "survei/",
-        "qr": _qr_svg(base), "opd": layanan.opd,
-    })  # fmt: skip
+    return _render(
+        request,
+        page,
+        "layanan/layanan_print.html",
+        {
+            "layanan": layanan,
+            "page_url": base,
+            "survey_url": base + "survei/",
+            "qr": _qr_svg(base),
+            "opd": layanan.opd,
+        },
+    )
 
 
 def maklumat_print(request, page):
     maklumat = get_object_or_404(Maklumat.objects.select_related("opd"), opd=page.opd)
-    return _render(request, page, "layanan/maklumat_print.html",
-                   {"maklumat": maklumat, "opd": maklumat.opd})  # fmt: skip
+    return _render(
+        request, page, "layanan/maklumat_print.html", {"maklumat": maklumat, "opd": maklumat.opd}
+    )
 
 
 @never_cache
@@ -102,11 +130,15 @@ def survey(request, page, slug):
             else:
                 data = form.cleaned_data
                 services.submit_survey(
-                    layanan, answers={code: data[code] for code, _label in UNSUR},
-                    gender=data["gender"], age=data["age"], education=data["education"],
-                    occupation=data["occupation"], service_date=data["service_date"],
+                    layanan,
+                    answers={code: data[code] for code, _label in UNSUR},
+                    gender=data["gender"],
+                    age=data["age"],
+                    education=data["education"],
+                    occupation=data["occupation"],
+                    service_date=data["service_date"],
                     saran=data["saran"],
-                )  # fmt: skip
+                )
                 return HttpResponseRedirect("?terkirim=1")
         else:
             message, status = _("Survei belum terkirim. Periksa isian yang ditandai."), 400
@@ -114,9 +146,13 @@ def survey(request, page, slug):
             form.refresh_token()
     else:
         form = SurveyForm()
-    return _render(request, page, "layanan/survey_form.html",
-                   {"layanan": layanan, "form": form, "message": message},
-                   status=status)  # fmt: skip
+    return _render(
+        request,
+        page,
+        "layanan/survey_form.html",
+        {"layanan": layanan, "form": form, "message": message},
+        status=status,
+    )
 
 
 def _period_from(request) -> periods.Period:
@@ -148,14 +184,24 @@ def report(request, page, *, fmt=None, opd=None):
 
 
 def directory(request, page):
-    params = {key: request.GET.get(key, "").strip()[:100]
-              for key in ("q", "opd", "kategori", "kanal")}  # fmt: skip
+    params = {
+        key: request.GET.get(key, "").strip()[:100] for key in ("q", "opd", "kategori", "kanal")
+    }
     items = selectors.directory(params["q"], params["opd"], params["kategori"], params["kanal"])
     from balai.opd.models import OPD
 
-    return _render(request, page, "layanan/layanan_directory_page.html", {
-        "services": items, "params": params,
-        "opds": OPD.objects.active().filter(layanan__is_published=True).distinct()
-        .order_by("name"),
-        "categories": Kategori.choices, "channels": Kanal.choices,
-    })  # fmt: skip
+    return _render(
+        request,
+        page,
+        "layanan/layanan_directory_page.html",
+        {
+            "services": items,
+            "params": params,
+            "opds": OPD.objects.active()
+            .filter(layanan__is_published=True)
+            .distinct()
+            .order_by("name"),
+            "categories": Kategori.choices,
+            "channels": Kanal.choices,
+        },
+    )

@@ -154,10 +154,14 @@ def detail_view(request, pk: int):
         return redirect("wordpress_import_detail", job.pk)
     report = job.report or {}
     entries = [
-        {**e, "action_label": ACTION_LABELS.get(e["action"], e["action"]),
-         "kind_label": KIND_LABELS.get(e["kind"], e["kind"])}
-        for e in report.get("entries", []) if e["action"] != "unchanged"
-    ]  # fmt: skip
+        {
+            **e,
+            "action_label": ACTION_LABELS.get(e["action"], e["action"]),
+            "kind_label": KIND_LABELS.get(e["kind"], e["kind"]),
+        }
+        for e in report.get("entries", [])
+        if e["action"] != "unchanged"
+    ]
     return TemplateResponse(
         request,
         "migrasi/detail.html",

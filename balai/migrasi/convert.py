@@ -209,13 +209,15 @@ class Converter:
             return
         self.flush()
         alt = (img.get("alt") or "").strip() or found.alt
-        self.blocks.append({
-            "type": "image",
-            "value": {
-                "image": {"image": found.id, "alt_text": alt[:255], "decorative": not alt},
-                "caption": caption[:255],
-            },
-        })  # fmt: skip
+        self.blocks.append(
+            {
+                "type": "image",
+                "value": {
+                    "image": {"image": found.id, "alt_text": alt[:255], "decorative": not alt},
+                    "caption": caption[:255],
+                },
+            }
+        )
 
     def video(self, url: str, title: str = "") -> bool:
         parsed = parse_video_url(url)
@@ -238,11 +240,17 @@ class Converter:
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
         self.flush()
-        self.blocks.append({
-            "type": "table",
-            "value": {"data": rows, "first_row_is_table_header": header,
-                      "first_col_is_header": False, "table_caption": caption[:255]},
-        })  # fmt: skip
+        self.blocks.append(
+            {
+                "type": "table",
+                "value": {
+                    "data": rows,
+                    "first_row_is_table_header": header,
+                    "first_col_is_header": False,
+                    "table_caption": caption[:255],
+                },
+            }
+        )
 
     def heading(self, node: Tag) -> None:
         text = node.get_text(" ", strip=True)

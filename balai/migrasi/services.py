@@ -97,8 +97,9 @@ class Report:
     @property
     def counts(self) -> dict[str, int]:
         counts = Counter(e.action for e in self.entries)
-        return {k: counts.get(k, 0) for k in ("created", "updated", "unchanged", "skipped",
-                                              "refused")}  # fmt: skip
+        return {
+            k: counts.get(k, 0) for k in ("created", "updated", "unchanged", "skipped", "refused")
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -245,8 +246,9 @@ class Importer:
                 rel = self._attachment_relpath(item)
                 if rel and wxr.safe_relpath(rel):
                     self.by_upload[wxr.upload_relpath(wxr.UPLOADS_MARKER + rel) or rel] = (
-                        "attachment", item.wp_id,
-                    )  # fmt: skip
+                        "attachment",
+                        item.wp_id,
+                    )
                 self.total += 1
                 continue
             if item.post_type not in {"post", "page"}:
@@ -254,9 +256,13 @@ class Importer:
                 continue
             self.total += 1
             self.index[item.wp_id] = Indexed(
-                item.post_type, item.status, item.slug, item.parent, item.title,
+                item.post_type,
+                item.status,
+                item.slug,
+                item.parent,
+                item.title,
                 tuple(n.lower() for n in item.category_names),
-            )  # fmt: skip
+            )
             if item.link and self._is_local(item.link):
                 self.by_old_path[_old_path(item.link)] = item.wp_id
         if not self.channel.base_url and not self.index and not self.attachment_items:
@@ -421,9 +427,11 @@ class Importer:
 
     def _record(self, item, kind: str, digest: str, **links) -> ImportedItem:
         record, _created = ImportedItem.objects.update_or_create(
-            opd=self.opd, kind=kind, wp_id=item.wp_id,
+            opd=self.opd,
+            kind=kind,
+            wp_id=item.wp_id,
             defaults={"source_hash": digest, **links},
-        )  # fmt: skip
+        )
         self.known[(kind, item.wp_id)] = record
         return record
 
@@ -459,8 +467,15 @@ class Importer:
             known = self.known.get((kind, wp_id))
             if known and known.page_id and known.page:
                 page = known.page
-                return Plan(wp_id, kind, model, page.get_parent().pk, page.slug,
-                            self._site_path(page), page.pk)  # fmt: skip
+                return Plan(
+                    wp_id,
+                    kind,
+                    model,
+                    page.get_parent().pk,
+                    page.slug,
+                    self._site_path(page),
+                    page.pk,
+                )
             slug = free_slug(parent, wanted, None)
             return Plan(wp_id, kind, model, parent.pk, slug, paths[parent.pk] + slug + "/")
 
@@ -627,11 +642,26 @@ class Importer:
             entry.reasons = [_("Situs OPD tidak memiliki halaman indeks untuk jenis ini.")]
             self.report.add(entry)
             return
-        digest = _sha(json.dumps([
-            item.title, item.content, item.excerpt, item.status, item.date, item.slug,
-            item.parent, item.categories, item.meta.get("_thumbnail_id"), item.creator,
-            item.password, self.pengumuman_category, plan.path,
-        ], sort_keys=True))  # fmt: skip
+        digest = _sha(
+            json.dumps(
+                [
+                    item.title,
+                    item.content,
+                    item.excerpt,
+                    item.status,
+                    item.date,
+                    item.slug,
+                    item.parent,
+                    item.categories,
+                    item.meta.get("_thumbnail_id"),
+                    item.creator,
+                    item.password,
+                    self.pengumuman_category,
+                    plan.path,
+                ],
+                sort_keys=True,
+            )
+        )
         known = self.known.get((kind, item.wp_id))
         if known and known.source_hash == digest and known.page_id:
             entry.action, entry.url = "unchanged", plan.path
@@ -737,8 +767,9 @@ class Importer:
             if date:
                 page.date = page.valid_from = date.date()
             page.body = blocks
-            first_doc = next((b["value"]["document"] for b in blocks if b["type"] == "document"),
-                             None)  # fmt: skip
+            first_doc = next(
+                (b["value"]["document"] for b in blocks if b["type"] == "document"), None
+            )
             if first_doc is None:
                 for block in blocks:
                     m = re.search(r'linktype="document" id="(\d+)"', str(block["value"]))
@@ -850,7 +881,12 @@ def import_wordpress(
 ) -> Report:
     """Import a WordPress export into ``opd``'s site; see the module docstring."""
     importer = Importer(
-        opd, export_path, uploads, user=user, dry_run=dry_run,
-        pengumuman_category=pengumuman_category, progress=progress,
-    )  # fmt: skip
+        opd,
+        export_path,
+        uploads,
+        user=user,
+        dry_run=dry_run,
+        pengumuman_category=pengumuman_category,
+        progress=progress,
+    )
     return importer.run()

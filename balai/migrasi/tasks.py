@@ -28,9 +28,14 @@ def run_wordpress_import(import_id: int, dry_run: bool) -> dict:
 
     try:
         report = import_wordpress(
-            job.opd, job.export_path, job.uploads_path or None, user=job.created_by,
-            dry_run=dry_run, pengumuman_category=job.pengumuman_category, progress=progress,
-        )  # fmt: skip
+            job.opd,
+            job.export_path,
+            job.uploads_path or None,
+            user=job.created_by,
+            dry_run=dry_run,
+            pengumuman_category=job.pengumuman_category,
+            progress=progress,
+        )
     except ImportRefused as exc:
         WordPressImport.objects.filter(pk=job.pk).update(
             status=WordPressImport.Status.FAILED, error=str(exc), finished_at=timezone.now()

@@ -73,7 +73,7 @@ IDENTITY_PANELS = [
             FieldPanel("email"),
             FieldPanel("opening_hours"),
             FieldPanel("map_url"),
-        ],  # fmt: skip
+        ],
         heading=gettext_lazy("Kontak"),
     ),
     MultiFieldPanel(
@@ -83,7 +83,7 @@ IDENTITY_PANELS = [
             FieldPanel("x_twitter"),
             FieldPanel("youtube"),
             FieldPanel("tiktok"),
-        ],  # fmt: skip
+        ],
         heading=gettext_lazy("Media sosial"),
     ),
     FieldPanel("logo"),
@@ -98,7 +98,7 @@ KOMINFO_CREATE_PANELS = [
             FieldPanel("jenis"),
             FieldPanel("parent"),
             FieldPanel("sms_keywords"),
-        ],  # fmt: skip
+        ],
         heading=gettext_lazy("Identitas"),
     ),
     *IDENTITY_PANELS,
@@ -112,7 +112,7 @@ KOMINFO_EDIT_PANELS = [
             FieldPanel("parent"),
             FieldPanel("sms_keywords"),
             FieldPanel("is_active"),
-        ],  # fmt: skip
+        ],
         heading=gettext_lazy("Identitas"),
     ),
     *IDENTITY_PANELS,
@@ -120,8 +120,11 @@ KOMINFO_EDIT_PANELS = [
 
 
 def _spec_from_instance(opd: OPD) -> OPDSpec:
-    values = {name: getattr(opd, name) for name in OPDSpec.field_names()
-              if name not in {"parent_slug", "primary_colour"}}  # fmt: skip
+    values = {
+        name: getattr(opd, name)
+        for name in OPDSpec.field_names()
+        if name not in {"parent_slug", "primary_colour"}
+    }
     values["parent_slug"] = opd.parent.slug if opd.parent_id else ""
     return OPDSpec(**{k: (v if v is not None else "") for k, v in values.items()})
 
@@ -251,9 +254,11 @@ ROLE_CHOICES = [
 
 class _PasswordMixin(forms.Form):
     password1 = forms.CharField(
-        label=gettext_lazy("Kata sandi"), widget=forms.PasswordInput, strip=False,
+        label=gettext_lazy("Kata sandi"),
+        widget=forms.PasswordInput,
+        strip=False,
         help_text=password_validation.password_validators_help_text_html,
-    )  # fmt: skip
+    )
     password2 = forms.CharField(
         label=gettext_lazy("Ulangi kata sandi"), widget=forms.PasswordInput, strip=False
     )
@@ -357,8 +362,10 @@ class OperatorEditView(_OperatorViewMixin, generic.EditView):
 
     def get_initial(self):
         opd = self._opd()
-        return {**super().get_initial(),
-                "role": operators.operator_role(self.object, opd) if opd else None}  # fmt: skip
+        return {
+            **super().get_initial(),
+            "role": operators.operator_role(self.object, opd) if opd else None,
+        }
 
     def save_instance(self):
         user = self.form.save(commit=False)

@@ -44,16 +44,26 @@ def load(out) -> list[tuple[str, str, str]]:
         if not User.objects.filter(username=username).exists():
             if role == "kominfo":
                 User.objects.create_superuser(
-                    username, f"{username}@{settings.BALAI_PORTAL_DOMAIN}", DEMO_PASSWORD,
-                    first_name=first, last_name=last,
-                )  # fmt: skip
+                    username,
+                    f"{username}@{settings.BALAI_PORTAL_DOMAIN}",
+                    DEMO_PASSWORD,
+                    first_name=first,
+                    last_name=last,
+                )
             else:
                 create_operator(
-                    OPD.objects.get(slug=slug), username=username, password=DEMO_PASSWORD,
-                    role=role, first_name=first, last_name=last,
+                    OPD.objects.get(slug=slug),
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    role=role,
+                    first_name=first,
+                    last_name=last,
                     email=f"{username}@{settings.BALAI_PORTAL_DOMAIN}",
-                )  # fmt: skip
-        label = {"kominfo": "Kominfo (super-admin)", ROLE_ADMIN: f"Admin OPD {slug}",
-                 ROLE_OPERATOR: f"Operator OPD {slug}"}[role]  # fmt: skip
+                )
+        label = {
+            "kominfo": "Kominfo (super-admin)",
+            ROLE_ADMIN: f"Admin OPD {slug}",
+            ROLE_OPERATOR: f"Operator OPD {slug}",
+        }[role]
         logins.append((label, username, DEMO_PASSWORD))
     return logins

@@ -47,7 +47,7 @@ RESERVED_SLUGS = frozenset(
         "autodiscover",
         "localhost",
         "healthz",
-    }  # fmt: skip
+    }
 )
 
 

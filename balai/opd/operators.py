@@ -37,8 +37,9 @@ def create_operator(
         email=email,
     )
     user.groups.add(_group_for(opd, role))
-    log(instance=user, action="balai.operator.create", user=by,
-        data={"opd": opd.slug, "role": role})  # fmt: skip
+    log(
+        instance=user, action="balai.operator.create", user=by, data={"opd": opd.slug, "role": role}
+    )
     return user
 
 
@@ -59,14 +60,19 @@ def set_operator_role(user, opd: OPD, role: str, by=None) -> None:
         return
     user.groups.remove(opd.operator_group, opd.admin_group)
     user.groups.add(_group_for(opd, role))
-    log(instance=user, action="balai.operator.role", user=by,
-        data={"opd": opd.slug, "from": current, "to": role})  # fmt: skip
+    log(
+        instance=user,
+        action="balai.operator.role",
+        user=by,
+        data={"opd": opd.slug, "from": current, "to": role},
+    )
 
 
 def operators_of(opd_queryset):
     """Users who belong to any of these OPDs (never superusers)."""
-    group_ids = [g for pair in opd_queryset.values_list("operator_group", "admin_group")
-                 for g in pair if g]  # fmt: skip
+    group_ids = [
+        g for pair in opd_queryset.values_list("operator_group", "admin_group") for g in pair if g
+    ]
     return (
         get_user_model()
         .objects.filter(groups__in=group_ids, is_superuser=False)

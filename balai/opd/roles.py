@@ -74,8 +74,10 @@ def _page_perm(codename: str) -> Permission:
 
 
 def group_names(opd: OPD) -> tuple[str, str]:
-    return (_("Operator %(opd)s") % {"opd": opd.short_name},
-            _("Admin %(opd)s") % {"opd": opd.short_name})  # fmt: skip
+    return (
+        _("Operator %(opd)s") % {"opd": opd.short_name},
+        _("Admin %(opd)s") % {"opd": opd.short_name},
+    )
 
 
 def ensure_groups(opd: OPD) -> None:

@@ -32,18 +32,26 @@ def _plant_spam(opd) -> None:
         return
     when = timezone.now() - dt.timedelta(days=420)
     arsip = HalamanPage(
-        title=f"Arsip kegiatan {timezone.localdate(when).year}", slug="demo-arsip-kegiatan",
+        title=f"Arsip kegiatan {timezone.localdate(when).year}",
+        slug="demo-arsip-kegiatan",
         show_in_menus=False,
         body=[("paragraph", RichText("<p>Dokumentasi kegiatan tahun lalu.</p>"))],
-    )  # fmt: skip
+    )
     profil.add_child(instance=arsip)
     spam = HalamanPage(
-        title=SPAM_TITLE, slug=SPAM_SLUG, show_in_menus=False,
-        body=[("paragraph", RichText(
-            '<p>Daftar slot gacor maxwin terpercaya, deposit pulsa tanpa potongan: '
-            '<a href="https://slot-gacor-maxwin.example.net/daftar">daftar di sini</a>.</p>'
-        ))],
-    )  # fmt: skip
+        title=SPAM_TITLE,
+        slug=SPAM_SLUG,
+        show_in_menus=False,
+        body=[
+            (
+                "paragraph",
+                RichText(
+                    "<p>Daftar slot gacor maxwin terpercaya, deposit pulsa tanpa potongan: "
+                    '<a href="https://slot-gacor-maxwin.example.net/daftar">daftar di sini</a>.</p>'
+                ),
+            )
+        ],
+    )
     arsip.add_child(instance=spam)
     for page in (arsip, spam):
         page.save_revision(log_action=True).publish()

@@ -39,15 +39,22 @@ def opd_digest_body(card: Scorecard, conf: MonitoringSettings) -> str:
     ind = card.indicators
     stale = (card.days_since_publication or 10**6) >= conf.stale_days
     overdue = {
-        k: ind[k]["value"] for k in ("requests_overdue", "aspirasi_overdue")
+        k: ind[k]["value"]
+        for k in ("requests_overdue", "aspirasi_overdue")
         if k in ind and ind[k]["applicable"] and ind[k]["value"]
-    }  # fmt: skip
+    }
     return render_to_string(
         "pemantauan/email/opd_digest.txt",
-        {"card": card, "opd": card.opd, "stale": stale, "conf": conf, "overdue": overdue,
-         "fixes": card.top_fixes(), "missing": [v for v in ind.values()
-                                                if v["applicable"] and (v["score"] or 0) < 100]},
-    )  # fmt: skip
+        {
+            "card": card,
+            "opd": card.opd,
+            "stale": stale,
+            "conf": conf,
+            "overdue": overdue,
+            "fixes": card.top_fixes(),
+            "missing": [v for v in ind.values() if v["applicable"] and (v["score"] or 0) < 100],
+        },
+    )
 
 
 def send_weekly_digests() -> list[Digest]:
@@ -69,11 +76,14 @@ def send_weekly_digests() -> list[Digest]:
     city = sorted(cards.values(), key=lambda c: (c.total is None, -(c.total or 0)))
     body = render_to_string(
         "pemantauan/email/city_digest.txt",
-        {"cards": city, "conf": conf,
-         "red": [c for c in city if c.zone == "merah"],
-         "stale": [c for c in city if (c.days_since_publication or 10**6) >= conf.stale_days],
-         "spam": SpamAlert.objects.filter(status=SpamAlert.Status.OPEN).count()},
-    )  # fmt: skip
+        {
+            "cards": city,
+            "conf": conf,
+            "red": [c for c in city if c.zone == "merah"],
+            "stale": [c for c in city if (c.days_since_publication or 10**6) >= conf.stale_days],
+            "spam": SpamAlert.objects.filter(status=SpamAlert.Status.OPEN).count(),
+        },
+    )
     to = kominfo_emails()
     if to:
         subject = _("Ringkasan mingguan situs OPD: %(n)d OPD di zona merah") % {
@@ -88,8 +98,11 @@ def send_stale_reminders(today: dt.date | None = None) -> list[Digest]:
     conf = MonitoringSettings.load()
     today = today or timezone.localdate()
     week_ago = timezone.now() - dt.timedelta(days=7)
-    recent = set(Digest.objects.filter(kind="reminder", created_at__gte=week_ago)
-                 .values_list("opd_id", flat=True))  # fmt: skip
+    recent = set(
+        Digest.objects.filter(kind="reminder", created_at__gte=week_ago).values_list(
+            "opd_id", flat=True
+        )
+    )
     out = []
     for card in latest_cards().values():
         days = card.days_since_publication

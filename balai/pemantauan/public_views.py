@@ -15,10 +15,13 @@ def transparansi(request):
     periods = selectors.periods()
     cards = selectors.cards_for(periods[0]) if periods else []
     # Only aggregate scores and dates: no names of operators, requesters or reporters.
-    fresh = sorted(cards, key=lambda c: (c.freshness_score is None, -(c.freshness_score or 0),
-                                         c.opd.name))  # fmt: skip
-    responsive = sorted((c for c in cards if c.responsiveness_score is not None),
-                        key=lambda c: (-c.responsiveness_score, c.opd.name))  # fmt: skip
+    fresh = sorted(
+        cards, key=lambda c: (c.freshness_score is None, -(c.freshness_score or 0), c.opd.name)
+    )
+    responsive = sorted(
+        (c for c in cards if c.responsiveness_score is not None),
+        key=lambda c: (-c.responsiveness_score, c.opd.name),
+    )
     return TemplateResponse(
         request,
         "pemantauan/transparansi.html",

@@ -25,10 +25,13 @@ def city_overview(cards: list[Scorecard]) -> dict:
     for c in cards:
         if c.zone:
             zones[c.zone] += 1
-    stalest = sorted(cards, key=lambda c: -(10**6 if c.days_since_publication is None
-                                             else c.days_since_publication))[:5]  # fmt: skip
-    slowest = sorted((c for c in cards if c.response_hours is not None),
-                     key=lambda c: -(c.response_hours or 0))[:5]  # fmt: skip
+    stalest = sorted(
+        cards,
+        key=lambda c: -(10**6 if c.days_since_publication is None else c.days_since_publication),
+    )[:5]
+    slowest = sorted(
+        (c for c in cards if c.response_hours is not None), key=lambda c: -(c.response_hours or 0)
+    )[:5]
     return {"zones": zones, "stalest": stalest, "slowest": slowest, "count": len(cards)}
 
 

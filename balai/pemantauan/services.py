@@ -152,7 +152,7 @@ def compute_scorecards(today: dt.date | None = None, opd_ids=None) -> list[Score
                         for k in ("requests_on_time", "aspirasi_on_time", "first_response")
                         if k in ind
                     ]
-                ),  # fmt: skip
+                ),
                 monthly_publications=ind["publications_12m"]["value"] or [],
                 indicators=ind,
             )

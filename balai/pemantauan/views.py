@@ -43,13 +43,23 @@ def dashboard(request):
     for c in cards:
         c.spark = selectors.sparkline_points(c.monthly_publications)
     external, external_zones = selectors.external_sites()
-    return TemplateResponse(request, "pemantauan/dashboard.html", {
-        "external": external, "external_zones": external_zones, "now": timezone.now(),
-        "cards": cards, "periods": periods, "period": period, "jenis": jenis,
-        "jenis_choices": OPD.Jenis.choices, "overview": selectors.city_overview(cards),
-        "open_alerts": SpamAlert.objects.filter(status=SpamAlert.Status.OPEN).count(),
-        "query": request.GET.urlencode(),
-    })  # fmt: skip
+    return TemplateResponse(
+        request,
+        "pemantauan/dashboard.html",
+        {
+            "external": external,
+            "external_zones": external_zones,
+            "now": timezone.now(),
+            "cards": cards,
+            "periods": periods,
+            "period": period,
+            "jenis": jenis,
+            "jenis_choices": OPD.Jenis.choices,
+            "overview": selectors.city_overview(cards),
+            "open_alerts": SpamAlert.objects.filter(status=SpamAlert.Status.OPEN).count(),
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 def grouped(card: Scorecard) -> list[tuple[str, list[dict]]]:
@@ -68,11 +78,18 @@ def opd_detail(request, opd_id: int):
     cards = selectors.history(opd)
     chosen = request.GET.get("period", "")
     card = next((c for c in cards if c.period.isoformat() == chosen), cards[-1] if cards else None)
-    return TemplateResponse(request, "pemantauan/opd_detail.html", {
-        "opd": opd, "card": card, "groups": grouped(card) if card else [],
-        "history": cards, "fixes": card.top_fixes() if card else [],
-        "spark": selectors.sparkline_points([c.total for c in cards], 240, 48),
-    })  # fmt: skip
+    return TemplateResponse(
+        request,
+        "pemantauan/opd_detail.html",
+        {
+            "opd": opd,
+            "card": card,
+            "groups": grouped(card) if card else [],
+            "history": cards,
+            "fixes": card.top_fixes() if card else [],
+            "spark": selectors.sparkline_points([c.total for c in cards], 240, 48),
+        },
+    )
 
 
 def _export_rows(cards):
@@ -82,8 +99,10 @@ def _export_rows(cards):
     ]
     rows = []
     for c in cards:
-        rows.append([c.rank, c.opd.name, c.opd.get_jenis_display(), c.total, c.get_zone_display()]
-                    + [c.indicators.get(k, {}).get("score") for k in keys])  # fmt: skip
+        rows.append(
+            [c.rank, c.opd.name, c.opd.get_jenis_display(), c.total, c.get_zone_display()]
+            + [c.indicators.get(k, {}).get("score") for k in keys]
+        )
     return header, rows
 
 

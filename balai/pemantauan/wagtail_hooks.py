@@ -23,14 +23,21 @@ def urls():
         path("pemantauan/export.xlsx", views.export_xlsx, name="pemantauan_xlsx"),
         path("pemantauan/export.pdf", views.export_pdf, name="pemantauan_pdf"),
         path("pemantauan/spam/", views.spam_alerts, name="pemantauan_spam"),
-        path("pemantauan/spam/<int:alert_id>/<str:action>/", views.spam_action,
-             name="pemantauan_spam_action"),
-        path("pemantauan/situs-luar/<int:site_id>/periksa/", views.external_check_now,
-             name="pemantauan_external_check"),
+        path(
+            "pemantauan/spam/<int:alert_id>/<str:action>/",
+            views.spam_action,
+            name="pemantauan_spam_action",
+        ),
+        path(
+            "pemantauan/situs-luar/<int:site_id>/periksa/",
+            views.external_check_now,
+            name="pemantauan_external_check",
+        ),
         path("pemantauan/ringkasan/", views.digests, name="pemantauan_digests"),
-        path("pemantauan/ringkasan/<int:digest_id>/", views.digest_detail,
-             name="pemantauan_digest"),
-    ]  # fmt: skip
+        path(
+            "pemantauan/ringkasan/<int:digest_id>/", views.digest_detail, name="pemantauan_digest"
+        ),
+    ]
 
 
 class WeightViewSet(ModelViewSet):
@@ -93,17 +100,25 @@ class KominfoMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def menu():
     items = [
-        KominfoMenuItem(_("Dasbor kota"), reverse("pemantauan_dashboard"), icon_name="view",
-                        order=10),
-        KominfoMenuItem(_("Konten mencurigakan"), reverse("pemantauan_spam"), icon_name="warning",
-                        order=20),
-        KominfoMenuItem(_("Ringkasan terkirim"), reverse("pemantauan_digests"), icon_name="mail",
-                        order=30),
-        KominfoMenuItem(_("Bobot indikator"), reverse("pemantauan_bobot:index"), icon_name="cogs",
-                        order=40),
-        KominfoMenuItem(_("Situs OPD di luar Balai"), reverse("pemantauan_situs_luar:index"),
-                        icon_name="site", order=50),
-    ]  # fmt: skip
+        KominfoMenuItem(
+            _("Dasbor kota"), reverse("pemantauan_dashboard"), icon_name="view", order=10
+        ),
+        KominfoMenuItem(
+            _("Konten mencurigakan"), reverse("pemantauan_spam"), icon_name="warning", order=20
+        ),
+        KominfoMenuItem(
+            _("Ringkasan terkirim"), reverse("pemantauan_digests"), icon_name="mail", order=30
+        ),
+        KominfoMenuItem(
+            _("Bobot indikator"), reverse("pemantauan_bobot:index"), icon_name="cogs", order=40
+        ),
+        KominfoMenuItem(
+            _("Situs OPD di luar Balai"),
+            reverse("pemantauan_situs_luar:index"),
+            icon_name="site",
+            order=50,
+        ),
+    ]
 
     class PemantauanMenu(SubmenuMenuItem):
         def is_shown(self, request):

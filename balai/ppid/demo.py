@@ -191,13 +191,22 @@ def _officers(out) -> list[tuple[str, str, str]]:
         if user is None:
             first, _, last = full_name.partition(" ")
             user = create_operator(
-                access_opd, username=username, password=DEMO_PASSWORD, first_name=first,
-                last_name=last, email=f"{username}@demo.balai.id",
-            )  # fmt: skip
+                access_opd,
+                username=username,
+                password=DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@demo.balai.id",
+            )
         opd = OPD.objects.filter(slug=opd_slug).first() if opd_slug else None
         PetugasPPID.objects.get_or_create(user=user, peran=peran, opd=opd)
-        logins.append((str(PetugasPPID.Peran(peran).label) + (f" {opd_slug}" if opd_slug else ""),
-                       username, DEMO_PASSWORD))  # fmt: skip
+        logins.append(
+            (
+                str(PetugasPPID.Peran(peran).label) + (f" {opd_slug}" if opd_slug else ""),
+                username,
+                DEMO_PASSWORD,
+            )
+        )
     return logins
 
 
@@ -208,17 +217,23 @@ def _dip(out) -> None:
         rows = [(*row, "", "") for row in COMMON_DIP] + SPECIFIC_DIP.get(opd.slug, [])
         for kategori, judul, ringkasan, unit, age, pasal, uji in rows:
             _, made = InformasiPublik.objects.get_or_create(
-                opd=opd, judul=judul,
+                opd=opd,
+                judul=judul,
                 defaults={
-                    "ringkasan": ringkasan, "kategori": kategori, "unit_penguasa": unit,
+                    "ringkasan": ringkasan,
+                    "kategori": kategori,
+                    "unit_penguasa": unit,
                     "penanggung_jawab": opd.kepala_jabatan or f"Kepala {opd.name}",
                     "waktu_pembuatan": str(today.year if age < 200 else today.year - 1),
-                    "tempat_pembuatan": opd.short_name, "retensi": "5 tahun" if not pasal else
-                    "Selama berlaku", "pasal_pengecualian": pasal, "uji_konsekuensi": uji,
+                    "tempat_pembuatan": opd.short_name,
+                    "retensi": "5 tahun" if not pasal else "Selama berlaku",
+                    "pasal_pengecualian": pasal,
+                    "uji_konsekuensi": uji,
                     "masa_pengecualian": "30 tahun" if pasal else "",
-                    "bentuk": "keduanya", "diperbarui_pada": today - dt.timedelta(days=age),
+                    "bentuk": "keduanya",
+                    "diperbarui_pada": today - dt.timedelta(days=age),
                 },
-            )  # fmt: skip
+            )
             created += made
     out.write(f"  PPID: {created} butir DIP baru")
 
@@ -228,15 +243,19 @@ def _requests(out) -> None:
         return
     rng = random.Random(5)
     now = timezone.now()
-    cal = WorkingCalendar(timezone.localdate() - dt.timedelta(days=400), timezone.localdate()
-                          + dt.timedelta(days=60))  # fmt: skip
-    users = {u.username: u for u in get_user_model().objects.filter(
-        username__in=[o[0] for o in OFFICERS])}  # fmt: skip
+    cal = WorkingCalendar(
+        timezone.localdate() - dt.timedelta(days=400), timezone.localdate() + dt.timedelta(days=60)
+    )
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(username__in=[o[0] for o in OFFICERS])
+    }
     opds = {o.slug: o for o in OPD.objects.filter(slug__in=[k for k in TOPICS if k])}
     made = 0
     for i in range(48):
-        slug = rng.choice(["dinkes", "dinkes", "disdukcapil", "disdukcapil", None, "disdikbud",
-                           "dpupr"])  # fmt: skip
+        slug = rng.choice(
+            ["dinkes", "dinkes", "disdukcapil", "disdukcapil", None, "disdikbud", "dpupr"]
+        )
         opd = opds.get(slug) if slug else None
         days_ago = (
             2 + int(rng.random() ** 1.3 * 360) if i >= 6 else rng.choice([1, 3, 12, 20, 25, 30])
@@ -245,26 +264,34 @@ def _requests(out) -> None:
         name = rng.choice(NAMES)
         topic = rng.choice(TOPICS[slug])
         data = services.DataPemohon(
-            nama=name, nik=f"1371{rng.randint(10, 99)}{rng.randint(10**9, 10**10 - 1)}",
+            nama=name,
+            nik=f"1371{rng.randint(10, 99)}{rng.randint(10**9, 10**10 - 1)}",
             alamat=f"Jl. {rng.choice(['Merdeka', 'Sudirman', 'Diponegoro', 'Veteran'])} No. "
             f"{rng.randint(1, 120)}, Kota Contoh",
             telepon=f"+62812{rng.randint(10**7, 10**8 - 1)}",
-            email=f"{name.split()[0].lower()}{i}@contoh.id", pekerjaan=rng.choice(JOBS),
-            rincian=topic, tujuan=rng.choice(PURPOSES),
+            email=f"{name.split()[0].lower()}{i}@contoh.id",
+            pekerjaan=rng.choice(JOBS),
+            rincian=topic,
+            tujuan=rng.choice(PURPOSES),
             cara_memperoleh=rng.choice(["softcopy", "hardcopy", "melihat"]),
             cara_mendapatkan=rng.choice(["email", "ambil", "pos"]),
-        )  # fmt: skip
+        )
         kanal = rng.choice(["web", "web", "web", "langsung", "surat", "email", "telepon"])
         officer = users.get(f"ppid-{slug}") if slug else users.get("ppid-utama")
-        item = services.submit_request(data, opd=opd, kanal=kanal, received_at=received,
-                                       notify=False)  # fmt: skip
+        item = services.submit_request(
+            data, opd=opd, kanal=kanal, received_at=received, notify=False
+        )
         made += 1
         today = timezone.localdate()
         if item.tenggat >= today and rng.random() < 0.6:
             continue  # open, still within the deadline
         if rng.random() < 0.4:
-            services.extend(item, "Informasi masih dihimpun dari beberapa bidang.",
-                            hari_kerja=rng.randint(3, 7), notify=False)  # fmt: skip
+            services.extend(
+                item,
+                "Informasi masih dihimpun dari beberapa bidang.",
+                hari_kerja=rng.randint(3, 7),
+                notify=False,
+            )
         if item.tenggat < today and rng.random() < 0.2:
             continue  # overdue and still open
         receipt = timezone.localtime(received).date()
@@ -306,9 +333,12 @@ def _requests(out) -> None:
                 "jawaban": "Informasi belum didokumentasikan.",
             }
         else:
-            kwargs = {"keputusan": "dipenuhi", "jawaban": "Informasi terlampir dan dikirim sesuai "
-                      "cara yang diminta.", "bentuk_informasi": "Softcopy (PDF)",
-                      "waktu_penyediaan": "Saat pemberitahuan ini"}  # fmt: skip
+            kwargs = {
+                "keputusan": "dipenuhi",
+                "jawaban": "Informasi terlampir dan dikirim sesuai cara yang diminta.",
+                "bentuk_informasi": "Softcopy (PDF)",
+                "waktu_penyediaan": "Saat pemberitahuan ini",
+            }
         services.answer(item, by=None, answered_at=answered_at, notify=False, **kwargs)
         if officer:
             Permohonan.objects.filter(pk=item.pk).update(petugas=officer)
@@ -316,15 +346,19 @@ def _requests(out) -> None:
         filed_at = answered_at + dt.timedelta(days=3)
         if (refused or i % 6 == 0) and filed_at < now:
             keberatan = services.file_objection(
-                item, alasan="a" if refused else "d", received_at=filed_at,
+                item,
+                alasan="a" if refused else "d",
+                received_at=filed_at,
                 uraian="Saya keberatan atas keputusan ini.",
-            )  # fmt: skip
+            )
             decided_at = filed_at + dt.timedelta(days=14)
             if decided_at < now:
                 services.answer_objection(
-                    keberatan, hasil=rng.choice(["ditolak", "sebagian", "diterima"]),
-                    tanggapan="Atasan PPID telah memeriksa keberatan.", answered_at=decided_at,
-                )  # fmt: skip
+                    keberatan,
+                    hasil=rng.choice(["ditolak", "sebagian", "diterima"]),
+                    tanggapan="Atasan PPID telah memeriksa keberatan.",
+                    answered_at=decided_at,
+                )
     out.write(f"  PPID: {made} permohonan contoh")
 
 

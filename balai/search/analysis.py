@@ -21,10 +21,41 @@ from functools import lru_cache
 
 # Function words that carry no meaning for search (they are neither indexed nor searched).
 STOPWORDS = frozenset(
-    ["yang", "dan", "di", "ke", "dari", "untuk", "pada", "dengan", "atau", "ini", "itu",
-     "dalam", "oleh", "akan", "juga", "adalah", "sebagai", "bagi", "serta", "tersebut", "para",
-     "kepada", "agar", "karena", "telah", "sudah", "pun", "lah", "kah", "nya", "si", "sang"]
-)  # fmt: skip
+    [
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "pada",
+        "dengan",
+        "atau",
+        "ini",
+        "itu",
+        "dalam",
+        "oleh",
+        "akan",
+        "juga",
+        "adalah",
+        "sebagai",
+        "bagi",
+        "serta",
+        "tersebut",
+        "para",
+        "kepada",
+        "agar",
+        "karena",
+        "telah",
+        "sudah",
+        "pun",
+        "lah",
+        "kah",
+        "nya",
+        "si",
+        "sang",
+    ]
+)
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MIN_STEM_LENGTH = 4  # shorter words are abbreviations or roots already (ktp, kk, rt)
 # Each stem counts at most this many times per field, so that a long text repeating a word
@@ -110,8 +141,15 @@ def words(text: str) -> list[Word]:
         token = match.group().strip("-")
         terms, alternatives = _analyse(token)
         if terms:
-            out.append(Word(text[match.start() : match.end()], match.start(), match.end(),
-                            terms, alternatives))  # fmt: skip
+            out.append(
+                Word(
+                    text[match.start() : match.end()],
+                    match.start(),
+                    match.end(),
+                    terms,
+                    alternatives,
+                )
+            )
     return out
 
 

@@ -125,8 +125,9 @@ class Backend:
             cursor.execute(" UNION ALL ".join(parts), all_params)
             return dict(cursor.fetchall())
 
-    def ranked_ids(self, parsed: ParsedQuery, filters: Filters, total: int, offset: int,
-                   limit: int) -> list[int]:  # fmt: skip
+    def ranked_ids(
+        self, parsed: ParsedQuery, filters: Filters, total: int, offset: int, limit: int
+    ) -> list[int]:
         """Entry ids of one page of results, best first; ``total``: the number of matches."""
         raise NotImplementedError
 

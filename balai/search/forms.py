@@ -44,10 +44,16 @@ class SearchForm(forms.Form):
         for name in ("opd", "jenis", "tahun"):
             field = self[name]
             current = "" if field.value() is None else str(field.value())
-            selects.append({
-                "name": name, "id": field.id_for_label, "label": field.label,
-                "options": [(str(v), label, str(v) == current) for v, label in field.field.choices],
-            })  # fmt: skip
+            selects.append(
+                {
+                    "name": name,
+                    "id": field.id_for_label,
+                    "label": field.label,
+                    "options": [
+                        (str(v), label, str(v) == current) for v, label in field.field.choices
+                    ],
+                }
+            )
         return selects
 
     def value(self, name: str):

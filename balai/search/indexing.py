@@ -51,11 +51,19 @@ def opd_ids_by_collection_path() -> dict[str, int]:
 
 def _fields(data: EntryData) -> dict:
     return {
-        "kind": data.kind, "opd_id": data.opd_id, "path": data.path, "url": data.url,
-        "date": data.date, "year": data.year, "title": data.title, "summary": data.summary,
-        "body": data.body, "page_starts": data.page_starts, "label": data.label,
+        "kind": data.kind,
+        "opd_id": data.opd_id,
+        "path": data.path,
+        "url": data.url,
+        "date": data.date,
+        "year": data.year,
+        "title": data.title,
+        "summary": data.summary,
+        "body": data.body,
+        "page_starts": data.page_starts,
+        "label": data.label,
         "note": data.note,
-    }  # fmt: skip
+    }
 
 
 def _index_row(entry_id: int, data: EntryData) -> IndexRow:

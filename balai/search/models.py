@@ -99,7 +99,7 @@ class Synonym(models.Model):
                     "terms": _(
                         "Isi sedikitnya dua kata atau frasa yang dapat dicari, dipisahkan koma."
                     )
-                }  # fmt: skip
+                }
             )
 
     @property

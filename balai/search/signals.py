@@ -21,10 +21,21 @@ from balai.search.models import Synonym
 from balai.search.sources import RECORD_SOURCES, EntryData, RecordSource
 
 # Page saves that change nothing a visitor sees (drafts, locks, counters): not re-indexed.
-BOOKKEEPING_FIELDS = frozenset({
-    "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
-    "locked", "locked_at", "locked_by", "live_revision", "numchild", "go_live_at", "expire_at",
-})  # fmt: skip
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "live_revision",
+        "numchild",
+        "go_live_at",
+        "expire_at",
+    }
+)
 
 
 def _page_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:

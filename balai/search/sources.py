@@ -122,10 +122,17 @@ def page_entry(page: Page, opd_ids_by_root_path: dict[str, int]) -> EntryData | 
     from balai.opd.selectors import opd_path_prefix
 
     return EntryData(
-        source="page", object_id=page.pk, kind=search_type.key, title=title, summary=summary,
-        body=body[:MAX_BODY_CHARS], opd_id=opd_ids_by_root_path.get(opd_path_prefix(page)),
-        path=page.path, date=when, year=when.year,
-    )  # fmt: skip
+        source="page",
+        object_id=page.pk,
+        kind=search_type.key,
+        title=title,
+        summary=summary,
+        body=body[:MAX_BODY_CHARS],
+        opd_id=opd_ids_by_root_path.get(opd_path_prefix(page)),
+        path=page.path,
+        date=when,
+        year=when.year,
+    )
 
 
 def document_entry(document, opd_ids_by_collection_path: dict[str, int]) -> EntryData | None:
@@ -142,12 +149,20 @@ def document_entry(document, opd_ids_by_collection_path: dict[str, int]) -> Entr
     body = (document.extracted_text or "")[:MAX_BODY_CHARS]
     created = _date(document.created_at) or timezone.localdate()
     return EntryData(
-        source="document", object_id=document.pk, kind=registry.DOCUMENTS,
-        title=document.title, summary=_text([document.description, document.number]),
-        body=f"{body}\n{tags}" if tags else body, opd_id=opd_id, url=document.url,
-        date=created, year=document.year, page_starts=list(document.text_page_starts or []),
-        label=str(document.get_category_display()), note=document.text_status,
-    )  # fmt: skip
+        source="document",
+        object_id=document.pk,
+        kind=registry.DOCUMENTS,
+        title=document.title,
+        summary=_text([document.description, document.number]),
+        body=f"{body}\n{tags}" if tags else body,
+        opd_id=opd_id,
+        url=document.url,
+        date=created,
+        year=document.year,
+        page_starts=list(document.text_page_starts or []),
+        label=str(document.get_category_display()),
+        note=document.text_status,
+    )
 
 
 @dataclass(frozen=True)
@@ -169,7 +184,15 @@ def layanan_entry(layanan) -> EntryData | None:
     title, summary, body = field_texts(layanan)
     updated = _date(layanan.updated_at) or timezone.localdate()
     return EntryData(
-        source="layanan", object_id=layanan.pk, kind=registry.LAYANAN, title=title,
-        summary=summary, body=body, opd_id=layanan.opd_id, url=f"layanan/{layanan.slug}/",
-        date=updated, year=updated.year, label=str(layanan.get_category_display()),
-    )  # fmt: skip
+        source="layanan",
+        object_id=layanan.pk,
+        kind=registry.LAYANAN,
+        title=title,
+        summary=summary,
+        body=body,
+        opd_id=layanan.opd_id,
+        url=f"layanan/{layanan.slug}/",
+        date=updated,
+        year=updated.year,
+        label=str(layanan.get_category_display()),
+    )

@@ -57,8 +57,11 @@ def search_view(request: HttpRequest) -> HttpResponse:
         paginator = Paginator(found.hits, PER_PAGE)
         number = request.GET.get("page") or 1
         page_obj = paginator.get_page(min(_int(number), MAX_PAGES))
-        base = {k: v for k, v in (("q", query), ("opd", chosen), ("jenis", type_key),
-                                  ("tahun", year or "")) if v}  # fmt: skip
+        base = {
+            k: v
+            for k, v in (("q", query), ("opd", chosen), ("jenis", type_key), ("tahun", year or ""))
+            if v
+        }
         counts = found.hits.counts
         context.update(
             found=found,

@@ -29,8 +29,16 @@ def test_every_admin_message_id_has_an_indonesian_translation(domain):
 
 def test_the_sources_are_the_installed_admin_apps():
     modules = {module for module, _ in catalogue.source_files("django")}
-    expected = {"wagtail.admin", "wagtail", "wagtail.users", "wagtail.images", "wagtail.documents",
-                "wagtail.snippets", "wagtail.contrib.forms", "taggit"}  # fmt: skip
+    expected = {
+        "wagtail.admin",
+        "wagtail",
+        "wagtail.users",
+        "wagtail.images",
+        "wagtail.documents",
+        "wagtail.snippets",
+        "wagtail.contrib.forms",
+        "taggit",
+    }
     assert expected <= modules
     assert "wagtail.locales" not in modules  # not installed, not translated
 

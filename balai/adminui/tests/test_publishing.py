@@ -24,11 +24,15 @@ def news_data(title: str, action: str | None = "action-publish", slug: str | Non
         "summary": "Ringkasan",
         "featured_image_alt": "",
         "body-count": "0",
-        "gallery_images-TOTAL_FORMS": "0", "gallery_images-INITIAL_FORMS": "0",
-        "gallery_images-MIN_NUM_FORMS": "0", "gallery_images-MAX_NUM_FORMS": "1000",
-        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+        "gallery_images-TOTAL_FORMS": "0",
+        "gallery_images-INITIAL_FORMS": "0",
+        "gallery_images-MIN_NUM_FORMS": "0",
+        "gallery_images-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
     if action:
         data[action] = "1"
     return data
@@ -68,16 +72,18 @@ def test_publish_is_the_first_button_for_an_operator_who_may_publish(client_as, 
     assert "Simpan draf" in page  # still there, in the menu beside it
 
 
-def test_review_is_the_first_button_where_the_opd_requires_approval(client_as, make_user,
-                                                                     approval_opd):  # fmt: skip
+def test_review_is_the_first_button_where_the_opd_requires_approval(
+    client_as, make_user, approval_opd
+):
     operator = make_user("operator-gamma", approval_opd)
     page = client_as(operator).get(add_url(approval_opd)).content.decode()
     assert primary_button(page) == "Ajukan untuk ditinjau"
     assert 'name="action-publish"' not in page
 
 
-def test_the_reviewer_approves_and_publishes_with_the_first_button(client, client_as, make_user,
-                                                                   approval_opd):  # fmt: skip
+def test_the_reviewer_approves_and_publishes_with_the_first_button(
+    client, client_as, make_user, approval_opd
+):
     operator = make_user("operator-gamma", approval_opd)
     reviewer = make_user("admin-gamma", approval_opd, role="admin")
     client_as(operator).post(add_url(approval_opd), news_data("Vaksinasi Massal", "action-submit"))
@@ -113,8 +119,9 @@ def test_a_site_hidden_from_the_portal_is_not_promised_there(client_as, operator
 
 def test_submitting_says_who_reviews_and_where_it_will_appear(client_as, make_user, approval_opd):
     operator = make_user("operator-gamma", approval_opd)
-    response = client_as(operator).post(add_url(approval_opd),
-                                        news_data("Donor Darah", "action-submit"))  # fmt: skip
+    response = client_as(operator).post(
+        add_url(approval_opd), news_data("Donor Darah", "action-submit")
+    )
     page = BeritaPage.objects.get(slug="donor-darah")
     shown = " ".join(messages_of(response))
     assert "diajukan untuk ditinjau" in shown

@@ -24,8 +24,15 @@ def test_demo_routes_as_production_answers_the_question_and_lives_in_the_past(ma
     from balai.aspirasi import demo
     from balai.aspirasi.models import TicketEvent
 
-    for slug in ("dinkes", "disdikbud", "disdukcapil", "diskominfo", "dpupr", "kec-utara",
-                 "kec-selatan"):  # fmt: skip
+    for slug in (
+        "dinkes",
+        "disdikbud",
+        "disdukcapil",
+        "diskominfo",
+        "dpupr",
+        "kec-utara",
+        "kec-selatan",
+    ):
         make_opd(slug, name=slug.title(), short_name=slug.title())
     demo.load(io.StringIO())
     now = timezone.now()

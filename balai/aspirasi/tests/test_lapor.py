@@ -158,9 +158,13 @@ def test_lapor_clocks_when_the_pemda_chooses_them(opd_a, kominfo, settings):
 
 def test_export_csv_and_json(opd_a, opd_b, kominfo, tmp_path):
     named = services.create_ticket(
-        channel="web", opd=opd_a, text="Lampu mati", phone="+6281234567890",
-        reporter_name="Budi", kecamatan="Medan Kota",
-    )  # fmt: skip
+        channel="web",
+        opd=opd_a,
+        text="Lampu mati",
+        phone="+6281234567890",
+        reporter_name="Budi",
+        kecamatan="Medan Kota",
+    )
     services.dispose(named, opd_a, kominfo, related=[opd_b])
     services.create_ticket(
         channel="sms", text="Rahasia", phone="081298765432", reporter_name="Siti", anonim=True

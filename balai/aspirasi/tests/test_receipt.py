@@ -52,9 +52,12 @@ def test_codes_typed_in_any_case_with_look_alikes_find_the_ticket(client, opd_a)
     )
     assert r.status_code == 302 and r["Location"] == ticket.tracking_path()
     # The link from an SMS, typed by hand in lower case, still opens the page.
-    assert client.get(
-        "/aspirasi/lacak/asp-2612-7kq31x/ab10cd0ef1gh/", HTTP_HOST="localhost"
-    ).status_code == 200  # fmt: skip
+    assert (
+        client.get(
+            "/aspirasi/lacak/asp-2612-7kq31x/ab10cd0ef1gh/", HTTP_HOST="localhost"
+        ).status_code
+        == 200
+    )
     wrong = client.get(
         "/aspirasi/lacak/", {"nomor": ticket.number, "kode": "AB10CD0EF1GX"}, HTTP_HOST="localhost"
     )

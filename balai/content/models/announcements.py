@@ -46,9 +46,13 @@ class PengumumanPage(BalaiPage):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("isi"))
     attachment = models.ForeignKey(
-        DOCUMENT_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        DOCUMENT_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("lampiran"),
-    )  # fmt: skip
+    )
 
     content_panels = [
         *Page.content_panels,

@@ -23,9 +23,13 @@ class PortalHomePage(BalaiPage):
 
     intro = RichTextField(_("sambutan"), blank=True, features=RICH_TEXT_FEATURES)
     hero_image = models.ForeignKey(
-        IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("gambar utama"),
-    )  # fmt: skip
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -35,11 +39,17 @@ class PortalHomePage(BalaiPage):
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "content.BeritaIndexPage", "content.PengumumanIndexPage", "content.AgendaIndexPage",
-        "content.GaleriIndexPage", "content.DokumenIndexPage", "content.HalamanPage",
-        "content.OPDDirectoryPage", "content.KontakPage", "layanan.LayananDirectoryPage",
+        "content.BeritaIndexPage",
+        "content.PengumumanIndexPage",
+        "content.AgendaIndexPage",
+        "content.GaleriIndexPage",
+        "content.DokumenIndexPage",
+        "content.HalamanPage",
+        "content.OPDDirectoryPage",
+        "content.KontakPage",
+        "layanan.LayananDirectoryPage",
         "ppid.PPIDPage",
-    ]  # fmt: skip
+    ]
     max_count = 1
 
     class Meta:
@@ -78,9 +88,13 @@ class OPDHomePage(BalaiPage):
 
     intro = RichTextField(_("sambutan kepala"), blank=True, features=RICH_TEXT_FEATURES)
     hero_image = models.ForeignKey(
-        IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("gambar utama"),
-    )  # fmt: skip
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("hero_image")]
     parent_page_types = ["wagtailcore.Page"]

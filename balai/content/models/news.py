@@ -78,9 +78,13 @@ class BeritaIndexPage(IndexPage):
 class BeritaPage(BalaiPage):
     date = models.DateField(_("tanggal terbit"), default=timezone.localdate)
     featured_image = models.ForeignKey(
-        IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("foto utama"),
-    )  # fmt: skip
+    )
     featured_image_alt = models.CharField(
         _("teks alternatif foto utama"),
         max_length=300,
@@ -89,9 +93,13 @@ class BeritaPage(BalaiPage):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("isi berita"))
     category = models.ForeignKey(
-        KategoriBerita, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        KategoriBerita,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("kategori"),
-    )  # fmt: skip
+    )
     tags = ClusterTaggableManager(through=BeritaTag, blank=True, verbose_name=_("tag"))
     author = models.CharField(_("penulis/unit"), max_length=120, blank=True)
 

@@ -24,9 +24,12 @@ class ProfilPage(BalaiPage):
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*BalaiPage.search_fields, index.SearchField("body")]
     subpage_types = [
-        "content.VisiMisiPage", "content.StrukturOrganisasiPage", "content.TugasFungsiPage",
-        "content.ProfilPimpinanPage", "content.HalamanPage",
-    ]  # fmt: skip
+        "content.VisiMisiPage",
+        "content.StrukturOrganisasiPage",
+        "content.TugasFungsiPage",
+        "content.ProfilPimpinanPage",
+        "content.HalamanPage",
+    ]
 
     class Meta:
         verbose_name = _("profil")
@@ -52,14 +55,22 @@ class VisiMisiPage(BalaiPage):
 
 class StrukturOrganisasiPage(BalaiPage):
     chart_image = models.ForeignKey(
-        IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("bagan (gambar)"),
-    )  # fmt: skip
+    )
     chart_alt = models.CharField(_("teks alternatif bagan"), max_length=300, blank=True)
     chart_document = models.ForeignKey(
-        DOCUMENT_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        DOCUMENT_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("bagan (dokumen)"),
-    )  # fmt: skip
+    )
     body = RichTextField(_("uraian"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [
@@ -108,9 +119,13 @@ class ProfilPimpinanPage(BalaiPage):
     leader_name = models.CharField(_("nama"), max_length=200, blank=True)
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
     photo = models.ForeignKey(
-        IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("foto"),
-    )  # fmt: skip
+    )
     biography = RichTextField(_("riwayat singkat"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [

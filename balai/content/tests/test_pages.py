@@ -58,9 +58,12 @@ class TestBerita:
     def test_news_page_has_image_alt_share_og_and_jsonld(self, client, opd_a):
         img = f.make_image()
         page = f.news(
-            opd_a, "Vaksinasi anak sekolah", featured_image=img,
-            featured_image_alt="Petugas menyuntik vaksin ke lengan siswa", author="Humas Dinkes",
-        )  # fmt: skip
+            opd_a,
+            "Vaksinasi anak sekolah",
+            featured_image=img,
+            featured_image_alt="Petugas menyuntik vaksin ke lengan siswa",
+            author="Humas Dinkes",
+        )
         response = get(client, opd_a.hostname, path_of(page))
         html = response.content.decode()
         assert 'alt="Petugas menyuntik vaksin ke lengan siswa"' in html
@@ -90,9 +93,11 @@ class TestPengumuman:
     def test_expired_leave_the_list_but_keep_their_url(self, client, opd_a):
         yesterday = timezone.localdate() - timedelta(days=1)
         old = f.announcement(
-            opd_a, "Pendaftaran sudah tutup", valid_until=yesterday,
+            opd_a,
+            "Pendaftaran sudah tutup",
+            valid_until=yesterday,
             valid_from=yesterday - timedelta(days=10),
-        )  # fmt: skip
+        )
         f.announcement(opd_a, "Pendaftaran dibuka")
         html = get(client, opd_a.hostname, "/pengumuman/").content.decode()
         assert "Pendaftaran dibuka" in html
@@ -145,9 +150,13 @@ class TestGaleriProfilKontak:
         galeri = f.section(opd_a, "galeri")
         album = AlbumPage(
             title="Festival budaya",
-            videos=[("video", {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-                               "title": "Tari piring"})],
-        )  # fmt: skip
+            videos=[
+                (
+                    "video",
+                    {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Tari piring"},
+                )
+            ],
+        )
         f.publish(galeri, album)
         html = get(client, opd_a.hostname, path_of(album)).content.decode()
         assert "<iframe" not in html
@@ -158,15 +167,25 @@ class TestGaleriProfilKontak:
 
     def test_empty_profile_says_so_and_kontak_shows_opd_contacts(self, client, make_opd):
         opd = make_opd(
-            "gamma", address="Jl. Merdeka No. 1", phone="(0751) 123", email="gamma@kota.go.id",
-            opening_hours="Senin–Jumat 08.00–16.00", map_url="https://www.openstreetmap.org/x",
+            "gamma",
+            address="Jl. Merdeka No. 1",
+            phone="(0751) 123",
+            email="gamma@kota.go.id",
+            opening_hours="Senin–Jumat 08.00–16.00",
+            map_url="https://www.openstreetmap.org/x",
             instagram="https://instagram.com/gamma",
-        )  # fmt: skip
+        )
         html = get(client, opd.hostname, "/profil/visi-misi/").content.decode()
         assert "sedang disiapkan" in html
         kontak = get(client, opd.hostname, "/kontak/").content.decode()
-        for text in ["Jl. Merdeka No. 1", "tel:(0751)123", "gamma@kota.go.id", "08.00–16.00",
-                     "openstreetmap.org", "instagram.com/gamma"]:  # fmt: skip
+        for text in [
+            "Jl. Merdeka No. 1",
+            "tel:(0751)123",
+            "gamma@kota.go.id",
+            "08.00–16.00",
+            "openstreetmap.org",
+            "instagram.com/gamma",
+        ]:
             assert text in kontak
 
 

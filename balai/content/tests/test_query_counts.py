@@ -43,8 +43,13 @@ def test_query_count_constant_in_number_of_opds(client, opd_a, portal_host):
     image = f.make_image()
     news = f.news(opd_a, "Kabar Alfa", featured_image=image, featured_image_alt="Foto kegiatan")
     for i in range(6):
-        f.news(opd_a, f"Kabar lama {i}", days_ago=i + 1, featured_image=image,
-               featured_image_alt="Foto")  # fmt: skip
+        f.news(
+            opd_a,
+            f"Kabar lama {i}",
+            days_ago=i + 1,
+            featured_image=image,
+            featured_image_alt="Foto",
+        )
     f.announcement(opd_a, "Pengumuman Alfa")
     f.agenda(opd_a, "Agenda Alfa")
     news_path = urlparse(news.full_url).path

@@ -51,9 +51,17 @@ def wait_until_up(url: str, host: str, seconds: float = 90) -> None:
 def app_server(port: int, env: dict[str, str], workers: int = 1) -> Iterator[str]:
     """gunicorn serving Balai on 127.0.0.1:port; yields its base URL."""
     command = [
-        sys.executable, "-m", "gunicorn", "balai.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "balai.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
     base = f"http://127.0.0.1:{port}"
     try:

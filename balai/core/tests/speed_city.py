@@ -21,11 +21,16 @@ def dip_item(opd, judul: str = "Laporan keuangan 2025", **extra):
     from balai.ppid.models import InformasiPublik
 
     data = {
-        "judul": judul, "ringkasan": "Ringkasan", "unit_penguasa": "Sekretariat",
-        "penanggung_jawab": "Kepala Dinas", "waktu_pembuatan": "2026",
-        "tempat_pembuatan": "Kota Contoh", "retensi": "5 tahun", "kategori": "berkala",
+        "judul": judul,
+        "ringkasan": "Ringkasan",
+        "unit_penguasa": "Sekretariat",
+        "penanggung_jawab": "Kepala Dinas",
+        "waktu_pembuatan": "2026",
+        "tempat_pembuatan": "Kota Contoh",
+        "retensi": "5 tahun",
+        "kategori": "berkala",
         **extra,
-    }  # fmt: skip
+    }
     return InformasiPublik.objects.create(opd=opd, **data)
 
 

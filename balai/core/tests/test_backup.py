@@ -68,7 +68,7 @@ def fingerprint() -> dict:
                 t.events.count(),
             ]
             for t in Ticket.objects.order_by("pk")
-        ],  # fmt: skip
+        ],
         "sms_in": [
             [m.phone, m.text, m.status, m.gateway_id, m.ticket_number]
             for m in InboundSMS.objects.order_by("pk")
@@ -90,9 +90,11 @@ def served(host: str) -> dict:
     download = client.get(document.url, HTTP_HOST=host)
     return {
         "article": [article.status_code, "Hari jadi kota" in article.content.decode()],
-        "document": [download.status_code,
-                     hashlib.sha256(b"".join(download.streaming_content)).hexdigest()],
-    }  # fmt: skip
+        "document": [
+            download.status_code,
+            hashlib.sha256(b"".join(download.streaming_content)).hexdigest(),
+        ],
+    }
 
 
 def spoil() -> None:
@@ -121,9 +123,11 @@ def populate(opd) -> None:
     document.save()
     request = submit_request(pemohon(), opd=opd)
     answer(
-        request, keputusan="dipenuhi", jawaban="Terlampir.",
+        request,
+        keputusan="dipenuhi",
+        jawaban="Terlampir.",
         lampiran=[SimpleUploadedFile("data-dbd.pdf", make_pdf("Kasus DBD 2025"))],
-    )  # fmt: skip
+    )
     submit_request(pemohon(nama="Rudi Hartono", nik="1371011506900003"), opd=opd)
     create_ticket(channel="web", text="Trotoar rusak di Jl. Veteran", email="warga@example.id")
     create_ticket(channel="sms", text="Lampu jalan padam", phone=PHONE)
@@ -138,8 +142,12 @@ def _target(tmp_path: Path):
     import psycopg
 
     name = f"{db['NAME']}_restore"[:63]
-    params = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432,
-              "user": db["USER"], "password": db["PASSWORD"] or None}  # fmt: skip
+    params = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
 
     def admin(sql: str) -> None:
         with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
@@ -154,9 +162,14 @@ def _target(tmp_path: Path):
 
 def _manage(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, *args], cwd=settings.BASE_DIR, env=env,
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -186,9 +199,12 @@ def test_backup_restores_onto_an_empty_installation_and_never_overwrites_by_mist
     media = tmp_path / "media-baru"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))},
-        "DJANGO_SETTINGS_MODULE": "balai.settings.base", "SECRET_KEY": "restore-test",
-        "DATABASE_URL": url, "MEDIA_ROOT": str(media), "BALAI_HTTPS": "0",
-    }  # fmt: skip
+        "DJANGO_SETTINGS_MODULE": "balai.settings.base",
+        "SECRET_KEY": "restore-test",
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(media),
+        "BALAI_HTTPS": "0",
+    }
     check_env = {**env, "DJANGO_SETTINGS_MODULE": "balai.settings.test"}
     try:
         restored = _manage(env, "manage.py", "restore", str(archive))
@@ -196,12 +212,13 @@ def test_backup_restores_onto_an_empty_installation_and_never_overwrites_by_mist
         assert "Dipulihkan dari" in restored.stdout
         # Read it back, then spoil it (a lost ticket, a lost file) for the forced restore below.
         check = _manage(
-            check_env, "-c",
+            check_env,
+            "-c",
             "import django, json; django.setup(); "
             "from balai.core.tests.test_backup import fingerprint, served, spoil; "
             f"print(json.dumps([fingerprint(), served({opd_a.hostname!r}), fingerprint()])); "
             "spoil()",
-        )  # fmt: skip
+        )
         assert check.returncode == 0, check.stderr
         after, site, after_visit = json.loads(check.stdout.strip().splitlines()[-1])
         assert after == before
@@ -215,11 +232,12 @@ def test_backup_restores_onto_an_empty_installation_and_never_overwrites_by_mist
         forced = _manage(env, "manage.py", "restore", "--force", str(archive))
         assert forced.returncode == 0, forced.stderr
         again = _manage(
-            check_env, "-c",
+            check_env,
+            "-c",
             "import django, json; django.setup(); "
             "from balai.core.tests.test_backup import fingerprint; "
             "print(json.dumps(fingerprint()))",
-        )  # fmt: skip
+        )
         assert again.returncode == 0, again.stderr
         assert json.loads(again.stdout.strip().splitlines()[-1]) == before
     finally:

@@ -40,8 +40,12 @@ def empty_database():
 
     db = settings.DATABASES["default"]
     name = f"{db['NAME']}_firstrun"[:63]
-    params = {"host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432,
-              "user": db["USER"], "password": db["PASSWORD"] or None}  # fmt: skip
+    params = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
 
     def admin(sql: str) -> None:
         with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
@@ -71,18 +75,28 @@ def cookies(response: httpx.Response, jar: dict) -> dict:
 def test_readme_first_run_gives_a_working_admin_with_debug_off(empty_database, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(INHERITED)}
     env.update(
-        DEBUG="0", SECRET_KEY="first-run-" + "x" * 40, DATABASE_URL=empty_database,
-        BALAI_PORTAL_DOMAIN=DOMAIN, STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"), BALAI_VAR_DIR=str(tmp_path / "var"),
-        DJANGO_SUPERUSER_USERNAME=USERNAME, DJANGO_SUPERUSER_EMAIL="kominfo@kotacontoh.go.id",
+        DEBUG="0",
+        SECRET_KEY="first-run-" + "x" * 40,
+        DATABASE_URL=empty_database,
+        BALAI_PORTAL_DOMAIN=DOMAIN,
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        BALAI_VAR_DIR=str(tmp_path / "var"),
+        DJANGO_SUPERUSER_USERNAME=USERNAME,
+        DJANGO_SUPERUSER_EMAIL="kominfo@kotacontoh.go.id",
         DJANGO_SUPERUSER_PASSWORD=PASSWORD,
-    )  # fmt: skip
+    )
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, *args], cwd=settings.BASE_DIR, env=env,
-            capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
+            [sys.executable, *args],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
 
     # Before collectstatic the web process refuses to start, and says what to do.
     refused = run("-c", "import balai.wsgi")
@@ -91,8 +105,11 @@ def test_readme_first_run_gives_a_working_admin_with_debug_off(empty_database, t
 
     steps = first_run_steps()
     assert [step[1] for step in steps] == [
-        "migrate", "collectstatic", "setup_portal", "createsuperuser",
-    ]  # fmt: skip
+        "migrate",
+        "collectstatic",
+        "setup_portal",
+        "createsuperuser",
+    ]
     for step in steps:
         if step[1] == "createsuperuser":
             step = [*step, "--noinput"]  # the README's scripted form (DJANGO_SUPERUSER_*)
@@ -102,10 +119,23 @@ def test_readme_first_run_gives_a_working_admin_with_debug_off(empty_database, t
     port = free_port()
     log = (tmp_path / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "balai.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "60"],
-        cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "balai.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--timeout",
+            "60",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     # nginx in front: the portal's host name, HTTPS terminated there (deploy/nginx.conf).
     proxy = {"Host": DOMAIN, "X-Forwarded-Proto": "https"}
     try:
@@ -135,10 +165,14 @@ def test_readme_first_run_gives_a_working_admin_with_debug_off(empty_database, t
             origin = {"Origin": f"https://{DOMAIN}", "Referer": f"https://{DOMAIN}/admin/login/"}
             signed_in = web.post(
                 "/admin/login/",
-                data={"username": USERNAME, "password": PASSWORD,
-                      "csrfmiddlewaretoken": token, "next": "/admin/"},
+                data={
+                    "username": USERNAME,
+                    "password": PASSWORD,
+                    "csrfmiddlewaretoken": token,
+                    "next": "/admin/",
+                },
                 headers={**origin, "Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())},
-            )  # fmt: skip
+            )
             assert signed_in.status_code == 302, signed_in.text[:2000]
             assert signed_in.headers["location"] == "/admin/"
             jar = cookies(signed_in, jar)
@@ -160,9 +194,8 @@ def test_readme_first_run_gives_a_working_admin_with_debug_off(empty_database, t
             enrolled = web.post(
                 "/admin/2fa/aktifkan/",
                 data={"token": code, "csrfmiddlewaretoken": token, "next": "/admin/"},
-                headers={**origin, **cookie(),
-                         "Referer": f"https://{DOMAIN}/admin/2fa/aktifkan/"},
-            )  # fmt: skip
+                headers={**origin, **cookie(), "Referer": f"https://{DOMAIN}/admin/2fa/aktifkan/"},
+            )
             assert enrolled.status_code == 200 and "Kode pemulihan" in enrolled.text, enrolled.text
             jar = cookies(enrolled, jar)
             dashboard = web.get("/admin/", headers=cookie())

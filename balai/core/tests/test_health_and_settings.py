@@ -75,12 +75,18 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_database_and_cache_come_from_the_environment():
     out = _settings_in_subprocess(
-        {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u:p@db.example:5433/balai",
-         "REDIS_URL": "redis://cache.example:6379/2", "BALAI_PORTAL_DOMAIN": "kotacontoh.go.id"},
+        {
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": "postgres://u:p@db.example:5433/balai",
+            "REDIS_URL": "redis://cache.example:6379/2",
+            "BALAI_PORTAL_DOMAIN": "kotacontoh.go.id",
+        },
         "[settings.DATABASES['default']['HOST'], settings.DATABASES['default']['PORT'], "
         "settings.CACHES['default']['LOCATION'], settings.ALLOWED_HOSTS[:2]]",
-    )  # fmt: skip
+    )
     assert json.loads(out) == [
-        "db.example", 5433, "redis://cache.example:6379/2",
+        "db.example",
+        5433,
+        "redis://cache.example:6379/2",
         ["kotacontoh.go.id", ".kotacontoh.go.id"],
-    ]  # fmt: skip
+    ]

@@ -97,20 +97,37 @@ def world(settings, portal, opd_a, portal_host):
     settings.BALAI_SMSGATE_SIGNING_KEY = "fuzz-smsgate-key"
     settings.DEBUG_PROPAGATE_EXCEPTIONS = False
     Layanan.objects.create(
-        opd=opd_a, slug="ktp-el", name="KTP Elektronik", category="kependudukan",
-        summary="Penerbitan KTP-el.", persyaratan="KK", prosedur="Antre", jangka_waktu=1,
-        jangka_waktu_satuan="hari_kerja", biaya_gratis=True, produk="KTP-el",
-        pengaduan="SMS", kanal="offline", is_published=True,
-    )  # fmt: skip
+        opd=opd_a,
+        slug="ktp-el",
+        name="KTP Elektronik",
+        category="kependudukan",
+        summary="Penerbitan KTP-el.",
+        persyaratan="KK",
+        prosedur="Antre",
+        jangka_waktu=1,
+        jangka_waktu_satuan="hari_kerja",
+        biaya_gratis=True,
+        produk="KTP-el",
+        pengaduan="SMS",
+        kanal="offline",
+        is_published=True,
+    )
     ticket = create_ticket(channel=Ticket.Channel.WEB, text="Jalan rusak di depan pasar", opd=opd_a)
     permohonan = submit_request(
         DataPemohon(
-            nama="Siti", nik="1371015704880002", alamat="Jl. A. Yani 5", telepon="",
-            email="", pekerjaan="", rincian="Data DBD 2025", tujuan="Liputan",
-            cara_memperoleh="softcopy", cara_mendapatkan="email",
+            nama="Siti",
+            nik="1371015704880002",
+            alamat="Jl. A. Yani 5",
+            telepon="",
+            email="",
+            pekerjaan="",
+            rincian="Data DBD 2025",
+            tujuan="Liputan",
+            cara_memperoleh="softcopy",
+            cara_mendapatkan="email",
         ),
         opd=opd_a,
-    )  # fmt: skip
+    )
     opd_host = opd_a.hostname
     track = ticket.tracking_path()
     gets = [
@@ -211,10 +228,11 @@ def _form(fields: dict, form_name: str) -> st.SearchStrategy[dict]:
     """Valid-looking values mixed with hostile ones, field by field; a valid one-time token so the
     input reaches the service, not only the token check."""
     drawn = {
-        name: st.one_of(st.just(valid), param_values, st.just(valid)) if valid is not None else
-        param_values
+        name: st.one_of(st.just(valid), param_values, st.just(valid))
+        if valid is not None
+        else param_values
         for name, valid in fields.items()
-    }  # fmt: skip
+    }
 
     def with_token(values: dict) -> dict:
         return {**values, "form_token": make_token(form_name), "website": ""}
@@ -243,14 +261,23 @@ def send_form(client, world, data):
         (world["opd_host"], "/aspirasi/kirim/", _form(ASPIRASI, "aspirasi")),
         (world["opd_host"], "/ppid/permohonan/", _form(PERMOHONAN, "ppid-permohonan")),
         (world["portal_host"], "/ppid/permohonan/", _form(PERMOHONAN, "ppid-permohonan")),
-        (world["portal_host"], f"/ppid/lacak/{permohonan.token}/",
-         _form(KEBERATAN, "ppid-keberatan")),
+        (
+            world["portal_host"],
+            f"/ppid/lacak/{permohonan.token}/",
+            _form(KEBERATAN, "ppid-keberatan"),
+        ),
         (world["opd_host"], "/layanan/ktp-el/survei/", _form(SKM, "skm")),
-        (world["portal_host"], f"{ticket.tracking_path()}nilai/",
-         st.fixed_dictionaries({"aksi": st.one_of(st.sampled_from(["nilai", "buka"]),
-                                                  param_values),
-                                "nilai": param_values})),
-    ]  # fmt: skip
+        (
+            world["portal_host"],
+            f"{ticket.tracking_path()}nilai/",
+            st.fixed_dictionaries(
+                {
+                    "aksi": st.one_of(st.sampled_from(["nilai", "buka"]), param_values),
+                    "nilai": param_values,
+                }
+            ),
+        ),
+    ]
     host, url, strategy = data.draw(st.sampled_from(forms), label="form")
     values = data.draw(strategy, label="values")
     cache.clear()  # rate limits and one-time tokens are not what is tested here
@@ -260,15 +287,20 @@ def send_form(client, world, data):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | text_values,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(text_values, children,
-                                                                      max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(text_values, children, max_size=3)
+    ),
     max_leaves=8,
-)  # fmt: skip
+)
 message = st.fixed_dictionaries(
     {},
-    optional={"id": json_values, "from": st.one_of(st.just("+6281234567890"), json_values),
-              "text": json_values, "received_at": json_values},
-)  # fmt: skip
+    optional={
+        "id": json_values,
+        "from": st.one_of(st.just("+6281234567890"), json_values),
+        "text": json_values,
+        "received_at": json_values,
+    },
+)
 
 
 def _signed_generic(body: bytes) -> dict:
@@ -286,20 +318,34 @@ def _signed_smsgate(body: bytes) -> dict:
 def send_webhook(client, world, data):
     smsgate_payload = st.fixed_dictionaries(
         {"event": st.one_of(st.just("sms:received"), json_values)},
-        optional={"payload": st.one_of(
-            st.fixed_dictionaries({}, optional={"phoneNumber": json_values, "message": json_values,
-                                                "messageId": json_values,
-                                                "receivedAt": json_values}),
-            json_values)},
-    )  # fmt: skip
+        optional={
+            "payload": st.one_of(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "phoneNumber": json_values,
+                        "message": json_values,
+                        "messageId": json_values,
+                        "receivedAt": json_values,
+                    },
+                ),
+                json_values,
+            )
+        },
+    )
     kinds = {
         "/sms/webhook/": (st.one_of(message, json_values), _signed_generic),
         "/sms/webhook/batch/": (
-            st.one_of(st.fixed_dictionaries({"messages": st.lists(st.one_of(message, json_values),
-                                                                  max_size=4)}), json_values),
-            _signed_generic),
+            st.one_of(
+                st.fixed_dictionaries(
+                    {"messages": st.lists(st.one_of(message, json_values), max_size=4)}
+                ),
+                json_values,
+            ),
+            _signed_generic,
+        ),
         "/sms/webhook/smsgate/": (st.one_of(smsgate_payload, json_values), _signed_smsgate),
-    }  # fmt: skip
+    }
     url = data.draw(st.sampled_from(sorted(kinds)), label="url")
     strategy, sign = kinds[url]
     payload = data.draw(strategy, label="payload")

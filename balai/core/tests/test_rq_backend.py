@@ -159,7 +159,7 @@ def _start_workers(count: int, env: dict, logs: Path) -> list[subprocess.Popen]:
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-            )  # fmt: skip
+            )
         )
     return procs
 
@@ -222,21 +222,38 @@ def test_two_rq_workers_send_every_sms_and_email_once_and_update_the_index(
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))},
         "DJANGO_SETTINGS_MODULE": "balai.settings.base",
-        "DEBUG": "0", "SECRET_KEY": "rq-test-key", "BALAI_HTTPS": "0",
-        "DATABASE_URL": _database_url(), "REDIS_URL": REDIS_URL, "TASKS_BACKEND": "rq",
-        "CACHE_KEY_PREFIX": f"rqtest{os.getpid()}", "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "DEBUG": "0",
+        "SECRET_KEY": "rq-test-key",
+        "BALAI_HTTPS": "0",
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": REDIS_URL,
+        "TASKS_BACKEND": "rq",
+        "CACHE_KEY_PREFIX": f"rqtest{os.getpid()}",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
-        "BALAI_SMS_GATEWAY": "balai.sms.gateways.SMSGateGateway", "BALAI_SMSGATE_URL": gateway.url,
-        "BALAI_SMS_RETRY_BASE_SECONDS": "1", "LOG_LEVEL": "WARNING",
-    }  # fmt: skip
+        "BALAI_SMS_GATEWAY": "balai.sms.gateways.SMSGateGateway",
+        "BALAI_SMSGATE_URL": gateway.url,
+        "BALAI_SMS_RETRY_BASE_SECONDS": "1",
+        "LOG_LEVEL": "WARNING",
+    }
     workers = _start_workers(2, env, logs)
     try:
         _wait_for(
-            lambda: len([w for w in Worker.all(queue=rq_queue) if w.name.startswith(
-                f"balai-test-{os.getpid()}-")]) == 2,
-            60, "two registered workers", logs,
-        )  # fmt: skip
+            lambda: (
+                len(
+                    [
+                        w
+                        for w in Worker.all(queue=rq_queue)
+                        if w.name.startswith(f"balai-test-{os.getpid()}-")
+                    ]
+                )
+                == 2
+            ),
+            60,
+            "two registered workers",
+            logs,
+        )
 
         # The work a busy morning brings: SMS from twelve citizens (one reply fails once at the
         # gateway), six web reports answered by e-mail, a news article and a PDF to index.
@@ -264,17 +281,22 @@ def test_two_rq_workers_send_every_sms_and_email_once_and_update_the_index(
             response = client.get("/cari/", {"q": word}, HTTP_HOST=opd_a.hostname)
             return title in response.content.decode()
 
-        _wait_for(lambda: found("kencana", "Festival Layang-layang"), 60, "the article "
-                  "in the index", logs)  # fmt: skip
+        _wait_for(
+            lambda: found("kencana", "Festival Layang-layang"), 60, "the article in the index", logs
+        )
         _wait_for(lambda: found("gandaria", "Laporan tahunan"), 60, "the PDF's text", logs)
 
         # Nothing left in flight, then count: every effect happened exactly once.
         _wait_for(
-            lambda: rq_queue.count == 0
-            and rq_queue.started_job_registry.count == 0
-            and rq_queue.scheduled_job_registry.count == 0,
-            30, "an idle queue", logs,
-        )  # fmt: skip
+            lambda: (
+                rq_queue.count == 0
+                and rq_queue.started_job_registry.count == 0
+                and rq_queue.scheduled_job_registry.count == 0
+            ),
+            30,
+            "an idle queue",
+            logs,
+        )
         replies = OutboundSMS.objects.order_by("phone")
         assert [m.phone for m in replies] == sorted(phones)
         delivered = [post["id"] for post in gateway.posts]

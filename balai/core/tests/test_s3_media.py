@@ -46,9 +46,12 @@ def s3_bucket(s3_endpoint, settings):
     configure it (see test_s3_settings_come_from_the_environment)."""
     bucket = f"balai-{uuid.uuid4().hex[:12]}"
     client = boto3.client(
-        "s3", endpoint_url=s3_endpoint, region_name=REGION,
-        aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
-    )  # fmt: skip
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name=REGION,
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+    )
     client.create_bucket(Bucket=bucket)
     # The bucket policy the README asks for: image renditions public, everything else private.
     policy = (settings.BASE_DIR / "deploy" / "s3-bucket-policy.json").read_text()
@@ -96,10 +99,16 @@ def test_s3_settings_come_from_the_environment():
     endpoint = "http://127.0.0.1:9000"
     names = list(s3_settings("b", endpoint))
     out = _settings_in_subprocess(
-        {"SECRET_KEY": "x" * 50, "S3_BUCKET": "media-kota", "S3_ENDPOINT_URL": endpoint,
-         "S3_REGION": REGION, "S3_ACCESS_KEY_ID": ACCESS_KEY, "S3_SECRET_ACCESS_KEY": SECRET_KEY},
+        {
+            "SECRET_KEY": "x" * 50,
+            "S3_BUCKET": "media-kota",
+            "S3_ENDPOINT_URL": endpoint,
+            "S3_REGION": REGION,
+            "S3_ACCESS_KEY_ID": ACCESS_KEY,
+            "S3_SECRET_ACCESS_KEY": SECRET_KEY,
+        },
         "[settings.STORAGES['default'], " + ", ".join(f"settings.{n}" for n in names) + "]",
-    )  # fmt: skip
+    )
     assert json.loads(out) == [
         {"BACKEND": S3_BACKEND},
         *s3_settings("media-kota", endpoint).values(),
@@ -127,16 +136,25 @@ def test_media_on_s3_end_to_end(s3_media, client, client_as, admin_a, opd_a, run
     # An operator uploads a photo and a PDF in the admin; both land in the bucket.
     response = staff.post(
         reverse("wagtailimages:add"),
-        {"title": "Posyandu", "collection": opd_a.collection.pk,
-         "file": SimpleUploadedFile("posyandu.jpg", jpeg())},
-    )  # fmt: skip
+        {
+            "title": "Posyandu",
+            "collection": opd_a.collection.pk,
+            "file": SimpleUploadedFile("posyandu.jpg", jpeg()),
+        },
+    )
     assert response.status_code == 302
     pdf = make_pdf("Jadwal imunisasi kelurahan Sukamaju")
     response = staff.post(
         reverse("wagtaildocs:add"),
-        {"title": "Jadwal imunisasi", "collection": opd_a.collection.pk, "category": "laporan",
-         "year": 2026, "is_public": "on", "file": SimpleUploadedFile("jadwal.pdf", pdf)},
-    )  # fmt: skip
+        {
+            "title": "Jadwal imunisasi",
+            "collection": opd_a.collection.pk,
+            "category": "laporan",
+            "year": 2026,
+            "is_public": "on",
+            "file": SimpleUploadedFile("jadwal.pdf", pdf),
+        },
+    )
     assert response.status_code == 302
     image, document = BalaiImage.objects.get(), BalaiDocument.objects.get()
     assert s3_media.object_keys() == sorted([image.file.name, document.file.name])

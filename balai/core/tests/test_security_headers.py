@@ -14,8 +14,13 @@ VERSION = re.compile(r"\d+\.\d+")
 def test_admin_responses_carry_the_csp(client):
     response = client.get("/admin/login/")
     policy = response["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "object-src 'none'", "frame-ancestors 'self'",
-                      "base-uri 'self'", "form-action 'self'"):  # fmt: skip
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ):
         assert directive in policy
     assert "'unsafe-eval'" not in policy
 

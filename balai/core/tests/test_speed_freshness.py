@@ -67,9 +67,15 @@ def test_personal_requests_never_touch_the_page_cache(client, city, make_user):
 
 def test_publish_unpublish_move_and_delete_show_on_every_page_at_once(client, city, opd_b):
     opd, portal = city.opd.hostname, city.portal_host
-    pages = [(opd, "/"), (portal, "/"), (opd, "/berita/"), (opd, "/feed/rss/"),
-             (portal, "/feed/atom/"), (opd, "/sitemap.xml"),
-             (portal, "/cari/?q=vaksinasi")]  # fmt: skip
+    pages = [
+        (opd, "/"),
+        (portal, "/"),
+        (opd, "/berita/"),
+        (opd, "/feed/rss/"),
+        (portal, "/feed/atom/"),
+        (opd, "/sitemap.xml"),
+        (portal, "/cari/?q=vaksinasi"),
+    ]
     for host, path in pages:  # cached before the change
         html(client, host, path)
         assert client.get(path, HTTP_HOST=host)["X-Balai-Cache"] == "hit"
@@ -100,8 +106,15 @@ def test_documents_layanan_dip_branding_and_settings_show_at_once(client, city):
     from balai.pemantauan.models import MonitoringSettings
 
     opd, portal = city.opd.hostname, city.portal_host
-    watched = [(opd, "/"), (opd, "/dokumen/"), (opd, "/layanan/"), (portal, "/layanan/"),
-               (opd, "/ppid/dip/"), (portal, "/ppid/dip/"), (portal, "/transparansi/")]  # fmt: skip
+    watched = [
+        (opd, "/"),
+        (opd, "/dokumen/"),
+        (opd, "/layanan/"),
+        (portal, "/layanan/"),
+        (opd, "/ppid/dip/"),
+        (portal, "/ppid/dip/"),
+        (portal, "/transparansi/"),
+    ]
     for host, path in watched:
         client.get(path, HTTP_HOST=host)
 

@@ -94,10 +94,15 @@ def test_forms_tracking_pages_and_the_admin_are_private(client, city, make_user)
 
     ticket = aspirasi.create_ticket(channel=Ticket.Channel.WEB, text="Jalan rusak", phone="")
     data = ppid.DataPemohon(
-        nama="Siti", nik="3201010101010001", alamat="Jl. Mawar 1", rincian="Data gizi",
-        tujuan="Penelitian", cara_memperoleh="melihat", cara_mendapatkan="email",
+        nama="Siti",
+        nik="3201010101010001",
+        alamat="Jl. Mawar 1",
+        rincian="Data gizi",
+        tujuan="Penelitian",
+        cara_memperoleh="melihat",
+        cara_mendapatkan="email",
         email="siti@example.id",
-    )  # fmt: skip
+    )
     permohonan = ppid.submit_request(data, opd=city.opd, notify=False)
     opd, portal = city.opd.hostname, city.portal_host
     pages = {

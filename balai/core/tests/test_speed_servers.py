@@ -107,9 +107,12 @@ def test_publish_on_one_process_is_fresh_on_the_other(server_env, opd_a, portal_
         assert form.status_code == 200, form.status_code
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
         done = session.post(
-            confirm, data={"csrfmiddlewaretoken": token}, headers={"Host": portal_host},
-            allow_redirects=False, timeout=30,
-        )  # fmt: skip
+            confirm,
+            data={"csrfmiddlewaretoken": token},
+            headers={"Host": portal_host},
+            allow_redirects=False,
+            timeout=30,
+        )
         assert done.status_code == 302, done.text[:500]
 
         seconds = until_fresh(lambda: get(f"{b}/", headers=home), "Siaga banjir Alfa")

@@ -68,7 +68,7 @@ def upload_document(client, collection, name: str, data: bytes):
             "category": "lainnya",
             "year": 2026,
             "is_public": "on",
-        },  # fmt: skip
+        },
     )
 
 
@@ -117,8 +117,9 @@ def test_pdf_named_as_word_file_is_refused(client_as, admin_a, opd_a):
 
 
 @pytest.mark.parametrize(("name", "maker"), [("sop.pdf", pdf_bytes), ("renja.docx", docx_bytes)])
-def test_real_documents_are_accepted_under_a_normalised_name(client_as, admin_a, opd_a, name,
-                                                            maker):  # fmt: skip
+def test_real_documents_are_accepted_under_a_normalised_name(
+    client_as, admin_a, opd_a, name, maker
+):
     response = upload_document(client_as(admin_a), opd_a.collection, "../../" + name, maker())
     assert response.status_code == 302
     doc = BalaiDocument.objects.get()
@@ -154,8 +155,12 @@ def test_gps_is_stripped_from_photos_unless_kept(client_as, operator_a, opd_a):
     with stripped.file.open() as fh, Image.open(fh) as img:
         assert not img.getexif().get_ifd(0x8825)
         assert img.getexif().get(0x010F) is None
-    assert upload_image(client, opd_a.collection, "b.jpg", png_bytes(exif_gps=True),
-                        keep=True).status_code == 302  # fmt: skip
+    assert (
+        upload_image(
+            client, opd_a.collection, "b.jpg", png_bytes(exif_gps=True), keep=True
+        ).status_code
+        == 302
+    )
     kept = BalaiImage.objects.exclude(pk=stripped.pk).get()
     with kept.file.open() as fh, Image.open(fh) as img:
         assert img.getexif().get(0x010F) == "KameraUji"
@@ -236,9 +241,11 @@ def test_broken_gif_through_the_multiple_uploader_is_refused(client_as, operator
     client.raise_request_exception = False
     response = client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("animasi.gif", gif_animation()[:-5]),
-         "collection": opd_a.collection.pk},
-    )  # fmt: skip
+        {
+            "files[]": SimpleUploadedFile("animasi.gif", gif_animation()[:-5]),
+            "collection": opd_a.collection.pk,
+        },
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["success"] is False

@@ -16,8 +16,9 @@ from balai.documents.tests.pdf import make_pdf
 pytestmark = pytest.mark.django_db
 
 
-def add_document(opd, title: str, *, name: str = "dokumen.pdf", data: bytes | None = None,
-                 **fields) -> BalaiDocument:  # fmt: skip
+def add_document(
+    opd, title: str, *, name: str = "dokumen.pdf", data: bytes | None = None, **fields
+) -> BalaiDocument:
     data = data if data is not None else make_pdf(title)
     document = BalaiDocument(title=title, collection=opd.collection, **fields)
     document.file.save(name, ContentFile(data), save=False)
@@ -31,11 +32,23 @@ def documents_page(client, opd, **params):
 
 
 def test_list_shows_own_documents_with_type_size_and_filters(client, opd_a, opd_b, portal_host):
-    add_document(opd_a, "SOP Pelayanan KTP", category="sop", year=2025, number="800/12/2025",
-                 description="Langkah pelayanan KTP-el.")  # fmt: skip
+    add_document(
+        opd_a,
+        "SOP Pelayanan KTP",
+        category="sop",
+        year=2025,
+        number="800/12/2025",
+        description="Langkah pelayanan KTP-el.",
+    )
     add_document(opd_a, "Renstra 2021-2026", category="renstra", year=2021)
-    add_document(opd_a, "Daftar hadir", name="daftar.csv", data=b"nama,nip\nA,1\n",
-                 category="lainnya", year=2025)  # fmt: skip
+    add_document(
+        opd_a,
+        "Daftar hadir",
+        name="daftar.csv",
+        data=b"nama,nip\nA,1\n",
+        category="lainnya",
+        year=2025,
+    )
     add_document(opd_b, "SOP milik Beta", category="sop", year=2025)
     add_document(opd_a, "Nota internal", category="laporan", year=2025, is_public=False)
 
@@ -62,8 +75,9 @@ def test_list_shows_own_documents_with_type_size_and_filters(client, opd_a, opd_
 
 def test_list_paginates_with_filters_kept(client, opd_a):
     for i in range(23):
-        add_document(opd_a, f"Laporan bulanan {i}", name="l.csv", data=b"a\n",
-                     category="laporan", year=2024)  # fmt: skip
+        add_document(
+            opd_a, f"Laporan bulanan {i}", name="l.csv", data=b"a\n", category="laporan", year=2024
+        )
     first = documents_page(client, opd_a, kategori="laporan").content.decode()
     assert first.count('class="doc-item"') == 20
     assert 'href="?kategori=laporan&amp;page=2"' in first
@@ -108,14 +122,21 @@ def test_documents_are_served_safely(client, opd_a, operator_a, client_as):
 
 def test_uploading_html_or_svg_is_refused(client_as, operator_a, opd_a):
     client = client_as(operator_a)
-    for name, data in (("a.html", b"<html><script>alert(1)</script></html>"),
-                       ("a.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"),
-                       ("a.pdf", b"<html><body>bukan pdf</body></html>")):  # fmt: skip
+    for name, data in (
+        ("a.html", b"<html><script>alert(1)</script></html>"),
+        ("a.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"),
+        ("a.pdf", b"<html><body>bukan pdf</body></html>"),
+    ):
         response = client.post(
             reverse("wagtaildocs:add"),
-            {"title": name, "file": SimpleUploadedFile(name, data),
-             "collection": opd_a.collection_id, "category": "lainnya", "year": 2026},
-        )  # fmt: skip
+            {
+                "title": name,
+                "file": SimpleUploadedFile(name, data),
+                "collection": opd_a.collection_id,
+                "category": "lainnya",
+                "year": 2026,
+            },
+        )
         assert response.status_code == 200  # the form again, with an error
         assert not BalaiDocument.objects.filter(title=name).exists()
 
@@ -129,10 +150,13 @@ def test_uploaded_pdf_text_is_extracted_by_the_worker_and_searchable(
         {
             "title": "Standar Pelayanan Perizinan",
             "file": SimpleUploadedFile("sp.pdf", make_pdf("Retribusi menara telekomunikasi")),
-            "collection": opd_a.collection_id, "category": "sop", "year": 2026,
-            "description": "Standar pelayanan izin.", "is_public": "on",
+            "collection": opd_a.collection_id,
+            "category": "sop",
+            "year": 2026,
+            "description": "Standar pelayanan izin.",
+            "is_public": "on",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     document = BalaiDocument.objects.get(title="Standar Pelayanan Perizinan")
     assert document.extracted_text == ""  # not read in the request
@@ -173,8 +197,9 @@ def test_list_query_count_does_not_grow_with_documents_shown(client, opd_a, opd_
     count()  # warm caches
     few = count()
     for i in range(12):
-        add_document(opd_a if i % 2 else opd_b, f"Laporan {i}", name="l.csv", data=b"a\n",
-                     year=2020 + i % 5)  # fmt: skip
+        add_document(
+            opd_a if i % 2 else opd_b, f"Laporan {i}", name="l.csv", data=b"a\n", year=2020 + i % 5
+        )
     count()  # new documents invalidate the cached site identity and menu: warm them again
     assert count() == few
 

@@ -25,9 +25,14 @@ def test_jpeg_document_is_served_without_gps(client, client_as, operator_a, opd_
         assert img.getexif().get_ifd(0x8825)[2] == (3.0, 35.0, 12.5)
     response = client_as(operator_a).post(
         reverse("wagtaildocs:add"),
-        {"title": "Foto kegiatan", "file": SimpleUploadedFile("foto.jpg", original, "image/jpeg"),
-         "collection": opd_a.collection_id, "category": "lainnya", "year": 2026},
-    )  # fmt: skip
+        {
+            "title": "Foto kegiatan",
+            "file": SimpleUploadedFile("foto.jpg", original, "image/jpeg"),
+            "collection": opd_a.collection_id,
+            "category": "lainnya",
+            "year": 2026,
+        },
+    )
     assert response.status_code == 302, response.content[:2000]
     document = BalaiDocument.objects.get(title="Foto kegiatan")
     with document.file.open("rb") as stored:

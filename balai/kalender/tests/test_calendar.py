@@ -43,8 +43,11 @@ def test_cuti_bersama_block_around_idul_fitri():
 
 def test_cuti_bersama_entered_by_kominfo_moves_the_deadline():
     before = due_date(at(2026, 9, 1), 10)
-    HariLibur.objects.create(date=dt.date(2026, 9, 4), name="Libur pemungutan suara",
-                             jenis=HariLibur.Jenis.LIBUR_TAMBAHAN)  # fmt: skip
+    HariLibur.objects.create(
+        date=dt.date(2026, 9, 4),
+        name="Libur pemungutan suara",
+        jenis=HariLibur.Jenis.LIBUR_TAMBAHAN,
+    )
     assert due_date(at(2026, 9, 1), 10) == WorkingCalendar.around(before).next_working_day(before)
 
 

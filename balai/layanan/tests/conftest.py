@@ -4,11 +4,18 @@ import pytest
 from django.utils import timezone
 
 COMPLETE = dict(
-    category="kependudukan", summary="Penerbitan KTP elektronik.",
-    persyaratan="Fotokopi KK\nSurat pengantar RT/RW", prosedur="Ambil antrean\nPerekaman\nCetak",
-    jangka_waktu=1, jangka_waktu_satuan="hari_kerja", biaya_gratis=True,
-    produk="KTP-el", pengaduan="SMS 0812-0000-0000", kanal="offline", is_published=True,
-)  # fmt: skip
+    category="kependudukan",
+    summary="Penerbitan KTP elektronik.",
+    persyaratan="Fotokopi KK\nSurat pengantar RT/RW",
+    prosedur="Ambil antrean\nPerekaman\nCetak",
+    jangka_waktu=1,
+    jangka_waktu_satuan="hari_kerja",
+    biaya_gratis=True,
+    produk="KTP-el",
+    pengaduan="SMS 0812-0000-0000",
+    kanal="offline",
+    is_published=True,
+)
 
 
 @pytest.fixture
@@ -28,14 +35,21 @@ def make_responses():
 
     def make(layanan, sheets, when=None):
         when = when or timezone.now()
-        SurveyResponse.objects.bulk_create([
-            SurveyResponse(
-                layanan=layanan, opd_id=layanan.opd_id, submitted_at=when,
-                service_date=when.date() if isinstance(when, dt.datetime) else when,
-                gender="P", age=30, education="sma", occupation="swasta",
-                **{f"u{i + 1}": a for i, a in enumerate(answers)},
-            )
-            for answers in sheets
-        ])  # fmt: skip
+        SurveyResponse.objects.bulk_create(
+            [
+                SurveyResponse(
+                    layanan=layanan,
+                    opd_id=layanan.opd_id,
+                    submitted_at=when,
+                    service_date=when.date() if isinstance(when, dt.datetime) else when,
+                    gender="P",
+                    age=30,
+                    education="sma",
+                    occupation="swasta",
+                    **{f"u{i + 1}": a for i, a in enumerate(answers)},
+                )
+                for answers in sheets
+            ]
+        )
 
     return make

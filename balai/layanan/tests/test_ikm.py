@@ -24,12 +24,14 @@ def sheets(n: int, total: int) -> list[list[int]]:
 def test_worked_example_four_respondents():
     # NRR: U1 3.50, U2 3.25, U3 3.00, U4 3.50, U5 3.00, U6 3.25, U7 3.50, U8 3.00, U9 2.75
     # Σ NRR = 28.75; IKM = 28.75 / 9 = 3.19444; × 25 = 79.86 → B (Baik).
-    result = compute_ikm([
-        [4, 4, 4, 3, 3, 3, 3, 3, 3],
-        [3, 3, 3, 3, 3, 3, 3, 3, 3],
-        [4, 3, 3, 4, 3, 3, 4, 3, 2],
-        [3, 3, 2, 4, 3, 4, 4, 3, 3],
-    ])  # fmt: skip
+    result = compute_ikm(
+        [
+            [4, 4, 4, 3, 3, 3, 3, 3, 3],
+            [3, 3, 3, 3, 3, 3, 3, 3, 3],
+            [4, 3, 3, 4, 3, 3, 4, 3, 2],
+            [3, 3, 2, 4, 3, 4, 4, 3, 3],
+        ]
+    )
     assert result.respondents == 4
     assert result.nrr["u1"] == 3.5 and result.nrr["u9"] == 2.75
     assert result.ikm == pytest.approx(3.194444, abs=1e-6)
@@ -64,9 +66,15 @@ def test_category_boundaries_from_real_answer_sheets(n, total, converted, catego
 
 @pytest.mark.parametrize(
     ("ikm", "category"),
-    [("2.5996", "D"), ("2.60", "C"), ("3.064", "C"), ("3.0644", "B"), ("3.532", "B"),
-     ("3.5324", "A")],
-)  # fmt: skip
+    [
+        ("2.5996", "D"),
+        ("2.60", "C"),
+        ("3.064", "C"),
+        ("3.0644", "B"),
+        ("3.532", "B"),
+        ("3.5324", "A"),
+    ],
+)
 def test_regulation_table_ikm_bounds_agree(ikm, category):
     """The table's raw IKM bounds and its converted bounds give the same mutu."""
     # 10,000 respondents whose answers sum to the bound × 10,000 in every unsur.

@@ -12,11 +12,18 @@ def test_opd_layanan_page_shows_services_completeness_maklumat_and_ikm(
     client, opd_a, make_layanan, make_responses
 ):
     full = make_layanan(opd_a, "ktp-el", name="Penerbitan KTP-el")
-    make_layanan(opd_a, "akta", name="Akta Kelahiran", produk="", is_published=True,
-                 incomplete_acknowledged=True)  # fmt: skip
+    make_layanan(
+        opd_a,
+        "akta",
+        name="Akta Kelahiran",
+        produk="",
+        is_published=True,
+        incomplete_acknowledged=True,
+    )
     make_layanan(opd_a, "draft", name="Rahasia Draf", is_published=False)
-    Maklumat.objects.create(opd=opd_a, signed_by="Drs. Budi", signed_by_position="Kepala Dinas",
-                            signed_on="2026-01-02")  # fmt: skip
+    Maklumat.objects.create(
+        opd=opd_a, signed_by="Drs. Budi", signed_by_position="Kepala Dinas", signed_on="2026-01-02"
+    )
     make_responses(full, [[4] * 9, [3] * 9])
     response = client.get("/layanan/", HTTP_HOST=opd_a.hostname)
     html = response.content.decode()
@@ -29,8 +36,15 @@ def test_opd_layanan_page_shows_services_completeness_maklumat_and_ikm(
 
 
 def test_service_page_shows_flow_and_missing_components(client, opd_a, make_layanan):
-    make_layanan(opd_a, "akta", name="Akta Kelahiran", produk="", biaya_gratis=False,
-                 biaya=None, incomplete_acknowledged=True)  # fmt: skip
+    make_layanan(
+        opd_a,
+        "akta",
+        name="Akta Kelahiran",
+        produk="",
+        biaya_gratis=False,
+        biaya=None,
+        incomplete_acknowledged=True,
+    )
     html = client.get("/layanan/akta/", HTTP_HOST=opd_a.hostname).content.decode()
     assert "Standar pelayanan belum lengkap" in html
     assert "Produk pelayanan, " in html or "Produk pelayanan." in html
@@ -43,8 +57,9 @@ def test_print_views_have_qr_and_maklumat(client, opd_a, make_layanan):
     html = client.get("/layanan/ktp-el/cetak/", HTTP_HOST=opd_a.hostname).content.decode()
     assert "<svg" in html and "size: A4" in html and "survei" in html
     assert client.get("/layanan/maklumat/cetak/", HTTP_HOST=opd_a.hostname).status_code == 404
-    Maklumat.objects.create(opd=opd_a, signed_by="Drs. Budi", signed_by_position="Kepala",
-                            signed_on="2026-01-02")  # fmt: skip
+    Maklumat.objects.create(
+        opd=opd_a, signed_by="Drs. Budi", signed_by_position="Kepala", signed_on="2026-01-02"
+    )
     html = client.get("/layanan/maklumat/cetak/", HTTP_HOST=opd_a.hostname).content.decode()
     assert "MAKLUMAT PELAYANAN" in html
 

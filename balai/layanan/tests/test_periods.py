@@ -7,8 +7,11 @@ from balai.layanan import periods
 
 def test_parse_and_bounds():
     q3 = periods.parse("2026-T3")
-    assert (q3.start, q3.end, q3.label) == (dt.date(2026, 7, 1), dt.date(2026, 10, 1),
-                                            "Triwulan III 2026")  # fmt: skip
+    assert (q3.start, q3.end, q3.label) == (
+        dt.date(2026, 7, 1),
+        dt.date(2026, 10, 1),
+        "Triwulan III 2026",
+    )
     s2 = periods.parse("2026-S2")
     assert (s2.start, s2.end) == (dt.date(2026, 7, 1), dt.date(2027, 1, 1))
     year = periods.parse("2025")

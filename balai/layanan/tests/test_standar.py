@@ -16,9 +16,13 @@ def test_missing_components_are_computed(opd_a, make_layanan):
     assert len(missing_components(full)["internal"]) == 8
     bare = Layanan(opd=opd_a, name="Kosong", slug="kosong", category="sosial")
     assert missing_components(bare)["public"] == [
-        "Persyaratan", "Sistem, mekanisme, dan prosedur", "Jangka waktu pelayanan",
-        "Biaya/tarif", "Produk pelayanan", "Penanganan pengaduan, saran, dan masukan",
-    ]  # fmt: skip
+        "Persyaratan",
+        "Sistem, mekanisme, dan prosedur",
+        "Jangka waktu pelayanan",
+        "Biaya/tarif",
+        "Produk pelayanan",
+        "Penanganan pengaduan, saran, dan masukan",
+    ]
 
 
 def test_paid_service_needs_amount_and_legal_basis(opd_a, make_layanan):
@@ -52,8 +56,9 @@ def test_whitespace_only_component_is_missing_in_both_rules(opd_a, make_layanan)
 
 
 def test_publishing_incomplete_needs_acknowledgement(opd_a):
-    layanan = Layanan(opd=opd_a, name="Akta", slug="akta", category="kependudukan",
-                      is_published=True)  # fmt: skip
+    layanan = Layanan(
+        opd=opd_a, name="Akta", slug="akta", category="kependudukan", is_published=True
+    )
     with pytest.raises(ValidationError) as error:
         validate_for_publishing(layanan)
     assert "Komponen publik belum lengkap" in str(error.value)
@@ -71,10 +76,14 @@ def test_admin_refuses_to_publish_incomplete_and_scopes_to_own_opd(
     assert index.status_code == 200 and "Milik Beta" not in index.content.decode()
     assert client.get(f"/admin/layanan/edit/{other.pk}/").status_code == 404
     form = {
-        "opd": opd_a.pk, "name": "Akta Kematian", "slug": "akta-kematian",
-        "category": "kependudukan", "jangka_waktu_satuan": "hari_kerja", "kanal": "offline",
+        "opd": opd_a.pk,
+        "name": "Akta Kematian",
+        "slug": "akta-kematian",
+        "category": "kependudukan",
+        "jangka_waktu_satuan": "hari_kerja",
+        "kanal": "offline",
         "is_published": "on",
-    }  # fmt: skip
+    }
     response = client.post("/admin/layanan/new/", form)
     assert response.status_code == 200
     assert "Komponen publik belum lengkap" in response.content.decode()

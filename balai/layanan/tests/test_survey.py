@@ -17,11 +17,16 @@ def _token(client, host, url):
 
 def _answers(client, host, url, **overrides):
     data = {
-        "form_token": _token(client, host, url), "website": "", "gender": "P", "age": "34",
-        "education": "sma", "occupation": "wirausaha",
-        "service_date": timezone.localdate().isoformat(), "saran": "Antrean lebih tertib.",
+        "form_token": _token(client, host, url),
+        "website": "",
+        "gender": "P",
+        "age": "34",
+        "education": "sma",
+        "occupation": "wirausaha",
+        "service_date": timezone.localdate().isoformat(),
+        "saran": "Antrean lebih tertib.",
         **{f"u{i}": "4" for i in range(1, 10)},
-    }  # fmt: skip
+    }
     data.update(overrides)
     return data
 
@@ -56,8 +61,7 @@ def test_survey_is_stored_once_and_counted(client, opd_a, make_layanan):
         ({"form_token": "palsu"}, "Formulir tidak sah."),
     ],
 )
-def test_bad_input_is_refused_with_a_clear_message(client, opd_a, make_layanan, override,
-                                                    message):  # fmt: skip
+def test_bad_input_is_refused_with_a_clear_message(client, opd_a, make_layanan, override, message):
     make_layanan(opd_a)
     url, host = "/layanan/ktp-el/survei/", opd_a.hostname
     response = client.post(url, _answers(client, host, url, **override), HTTP_HOST=host)

@@ -38,11 +38,15 @@ def test_opd_admin_uploads_reads_dry_run_and_imports(
     assert page.status_code == 200
     assert "Dinas Alfa" in page.content.decode() and "Dinas Beta" not in page.content.decode()
     pages = Page.objects.count()
-    response = client.post("/admin/impor-wordpress/", {
-        "opd": opd_a.pk, "pengumuman_category": "Pengumuman",
-        "export": SimpleUploadedFile("export.xml", EXPORT.read_bytes()),
-        "uploads": SimpleUploadedFile("uploads.zip", uploads_zip()),
-    })  # fmt: skip
+    response = client.post(
+        "/admin/impor-wordpress/",
+        {
+            "opd": opd_a.pk,
+            "pengumuman_category": "Pengumuman",
+            "export": SimpleUploadedFile("export.xml", EXPORT.read_bytes()),
+            "uploads": SimpleUploadedFile("uploads.zip", uploads_zip()),
+        },
+    )
     job = WordPressImport.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/{job.pk}/")
     assert job.status == "queued"
@@ -75,9 +79,13 @@ def test_operators_and_other_opds_admins_cannot_import(
     assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail's "no access"
     admin_b = make_user("admin-beta", opd_b, role="admin")
     client = client_as(admin_b)
-    response = client.post("/admin/impor-wordpress/", {
-        "opd": opd_a.pk, "export": SimpleUploadedFile("export.xml", EXPORT.read_bytes()),
-    })  # fmt: skip
+    response = client.post(
+        "/admin/impor-wordpress/",
+        {
+            "opd": opd_a.pk,
+            "export": SimpleUploadedFile("export.xml", EXPORT.read_bytes()),
+        },
+    )
     assert response.status_code == 200 and not WordPressImport.objects.exists()
     job = WordPressImport.objects.create(opd=opd_a, export_path=str(EXPORT))
     assert client.get(f"/admin/impor-wordpress/{job.pk}/").status_code == 404
@@ -85,10 +93,14 @@ def test_operators_and_other_opds_admins_cannot_import(
 
 def test_not_an_export_is_refused_with_a_message(settings, tmp_path, kominfo, opd_a, client_as):
     settings.BALAI_WP_IMPORT_DIR = tmp_path / "wp-imports"
-    response = client_as(kominfo).post("/admin/impor-wordpress/", {
-        "opd": opd_a.pk, "export": SimpleUploadedFile("export.xml", b"%PDF-1.4 bukan xml"),
-        "uploads": SimpleUploadedFile("uploads.zip", b"bukan zip"),
-    })  # fmt: skip
+    response = client_as(kominfo).post(
+        "/admin/impor-wordpress/",
+        {
+            "opd": opd_a.pk,
+            "export": SimpleUploadedFile("export.xml", b"%PDF-1.4 bukan xml"),
+            "uploads": SimpleUploadedFile("uploads.zip", b"bukan zip"),
+        },
+    )
     text = response.content.decode()
     assert "Ini bukan berkas ekspor WordPress" in text and "harus berupa ZIP" in text
     assert not WordPressImport.objects.exists()
@@ -101,9 +113,13 @@ def test_a_hostile_export_fails_in_the_worker_with_a_clear_message(
     bomb = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">
 <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss><channel><title>&b;</title></channel></rss>"""
     client = client_as(kominfo)
-    client.post("/admin/impor-wordpress/", {
-        "opd": opd_a.pk, "export": SimpleUploadedFile("export.xml", bomb),
-    })  # fmt: skip
+    client.post(
+        "/admin/impor-wordpress/",
+        {
+            "opd": opd_a.pk,
+            "export": SimpleUploadedFile("export.xml", bomb),
+        },
+    )
     run_tasks()
     job = WordPressImport.objects.get()
     assert job.status == "failed" and "entitas" in job.error
@@ -113,14 +129,29 @@ def test_a_hostile_export_fails_in_the_worker_with_a_clear_message(
 
 def test_command_dry_run_then_import(opd_a):
     out = io.StringIO()
-    call_command("import_wordpress", str(EXPORT), "--opd", opd_a.slug, "--uploads",
-                 str(FIXTURES / "uploads"), "--dry-run", stdout=out)  # fmt: skip
+    call_command(
+        "import_wordpress",
+        str(EXPORT),
+        "--opd",
+        opd_a.slug,
+        "--uploads",
+        str(FIXTURES / "uploads"),
+        "--dry-run",
+        stdout=out,
+    )
     text = out.getvalue()
     assert "UJI COBA" in text and "20 dibuat" in text and "contact-form-7" in text
     assert not ImportedItem.objects.exists()
     out = io.StringIO()
-    call_command("import_wordpress", str(EXPORT), "--opd", opd_a.slug, "--uploads",
-                 str(FIXTURES / "uploads"), stdout=out)  # fmt: skip
+    call_command(
+        "import_wordpress",
+        str(EXPORT),
+        "--opd",
+        opd_a.slug,
+        "--uploads",
+        str(FIXTURES / "uploads"),
+        stdout=out,
+    )
     assert "20 dibuat" in out.getvalue()
     with pytest.raises(CommandError, match="tidak ada"):
         call_command("import_wordpress", str(EXPORT), "--opd", "tidak-ada")

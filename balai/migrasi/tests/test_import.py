@@ -87,9 +87,17 @@ def test_gutenberg_blocks(opd_a):
     post = BeritaPage.objects.get(slug="pendaftaran-posyandu-kini-bisa-online")
     kinds = [b.block_type for b in post.body]
     assert kinds == [
-        "paragraph", "heading", "paragraph", "image", "image", "image", "table", "video",
-        "document", "video",
-    ]  # fmt: skip
+        "paragraph",
+        "heading",
+        "paragraph",
+        "image",
+        "image",
+        "image",
+        "table",
+        "video",
+        "document",
+        "video",
+    ]
     blocks = list(post.body)
     assert blocks[1].value["text"] == "Cara mendaftar"
     assert "<ol><li>Buka laman pendaftaran</li>" in blocks[2].value.source

@@ -64,15 +64,24 @@ def test_old_addresses_redirect_permanently(opd_a, client):
     assert location("/wp-content/uploads/2023/02/laporan-kinerja-2022.pdf").endswith(doc.url)
     image_url = location("/wp-content/uploads/2023/05/puskesmas-keliling-300x225.jpg")
     assert image_url.startswith("/media/original_images/puskesmas-keliling")
-    assert client.get(location(f"/?p={wp_id('puskesmas-keliling-jangkau-desa-terpencil')}"),
-                      HTTP_HOST=host).status_code == 200  # fmt: skip
+    assert (
+        client.get(
+            location(f"/?p={wp_id('puskesmas-keliling-jangkau-desa-terpencil')}"), HTTP_HOST=host
+        ).status_code
+        == 200
+    )
     # the imported pages render on the OPD's site (every block kind, profile pages, hierarchy)
     gutenberg = client.get("/berita/pendaftaran-posyandu-kini-bisa-online/", HTTP_HOST=host)
     html = gutenberg.content.decode()
     assert gutenberg.status_code == 200
     assert "Cara mendaftar" in html and "Jadwal posyandu" in html and "Laporan Kinerja 2022" in html
-    for path in ("/profil/visi-misi/", "/profil/struktur-organisasi/", "/profil/sejarah/",
-                 "/layanan-2/jadwal-puskesmas/", "/kontak/"):  # fmt: skip
+    for path in (
+        "/profil/visi-misi/",
+        "/profil/struktur-organisasi/",
+        "/profil/sejarah/",
+        "/layanan-2/jadwal-puskesmas/",
+        "/kontak/",
+    ):
         assert client.get(path, HTTP_HOST=host).status_code == 200, path
 
 
@@ -90,5 +99,9 @@ def test_drafts_private_and_other_sites_are_not_redirected(opd_a, opd_b, client)
         "/2023/05/02/puskesmas-keliling-jangkau-desa-terpencil/", HTTP_HOST=opd_b.hostname
     )
     assert response.status_code == 404
-    assert client.get("/wp-content/uploads/2023/02/laporan-kinerja-2022.pdf",
-                      HTTP_HOST=opd_b.hostname).status_code == 404  # fmt: skip
+    assert (
+        client.get(
+            "/wp-content/uploads/2023/02/laporan-kinerja-2022.pdf", HTTP_HOST=opd_b.hostname
+        ).status_code
+        == 404
+    )

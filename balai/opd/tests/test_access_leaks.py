@@ -36,10 +36,17 @@ def _page(opd, title, user):
 
 def _dip(opd, judul, **extra):
     return InformasiPublik.objects.create(
-        opd=opd, judul=judul, ringkasan="r", kategori="berkala", unit_penguasa="u",
-        penanggung_jawab="p", waktu_pembuatan="2026", tempat_pembuatan="t", retensi="5 tahun",
+        opd=opd,
+        judul=judul,
+        ringkasan="r",
+        kategori="berkala",
+        unit_penguasa="u",
+        penanggung_jawab="p",
+        waktu_pembuatan="2026",
+        tempat_pembuatan="t",
+        retensi="5 tahun",
         **extra,
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -59,9 +66,10 @@ def b(opd_b, operator_b):
 @pytest.fixture
 def a(opd_a, operator_a):
     doc = BalaiDocument.objects.create(
-        title="Dokumen Alfa", file=ContentFile(pdf_bytes(), name="a.pdf"),
+        title="Dokumen Alfa",
+        file=ContentFile(pdf_bytes(), name="a.pdf"),
         collection=opd_a.collection,
-    )  # fmt: skip
+    )
     return {"doc": doc, "page": _page(opd_a, "Berita Alfa", operator_a)}
 
 
@@ -117,12 +125,20 @@ def test_dip_post_with_another_opds_document_is_refused(client_as, admin_a, opd_
     response = client_as(admin_a).post(
         reverse("ppid_dip:add"),
         {
-            "opd": opd_a.pk, "judul": "Coba", "ringkasan": "r", "kategori": "berkala",
-            "unit_penguasa": "u", "penanggung_jawab": "p", "waktu_pembuatan": "2026",
-            "tempat_pembuatan": "t", "bentuk": "keduanya", "retensi": "5",
-            "dokumen": b["doc"].pk, "diperbarui_pada": "2026-01-02",
+            "opd": opd_a.pk,
+            "judul": "Coba",
+            "ringkasan": "r",
+            "kategori": "berkala",
+            "unit_penguasa": "u",
+            "penanggung_jawab": "p",
+            "waktu_pembuatan": "2026",
+            "tempat_pembuatan": "t",
+            "bentuk": "keduanya",
+            "retensi": "5",
+            "dokumen": b["doc"].pk,
+            "diperbarui_pada": "2026-01-02",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 200  # the form again, with an error on dokumen
     assert "dokumen" in response.context["form"].errors
     assert not InformasiPublik.objects.filter(judul="Coba").exists()

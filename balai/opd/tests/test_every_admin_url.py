@@ -80,6 +80,7 @@ FIXED = {
     "wagtailadmin_pages:collect_workflow_action_data": {"action_name": "approve"},
     "wagtailadmin_api:pages:action": {"action_name": "copy"},
     "pemantauan_spam_action": {"action": "selesai"},
+    "ppid_admin:register_download": {"jenis": "permohonan", "fmt": "pdf"},
     None: {"filter_spec": "original"},
 }
 
@@ -105,6 +106,9 @@ PK_MODELS = {
     "ppid_admin:detail": "permohonan",
     "ppid_admin:pemberitahuan": "permohonan",
     "ppid_admin:keberatan": "keberatan",
+    "ppid_admin:penolakan": "permohonan",
+    "aspirasi:attachment": "ticket",
+    "wordpress_import_detail": "wp_import",
     "sms_retry": "outbound",
     "sms_release": "inbound",
     "wagtailsettings:edit": "site",
@@ -121,6 +125,7 @@ PARAMS = {
     "workflow_state_id": "workflow_state", "workflow_pk": "workflow",
     "uploaded_file_id": "uploaded_file", "session_id": "session", "redirect_id": "redirect",
     "opd_id": "opd", "alert_id": "spam_alert", "digest_id": "digest",
+    "site_id": "external_site",
 }  # fmt: skip
 
 
@@ -162,7 +167,8 @@ def b_world(make_opd, opd_a, make_user, run_tasks):
     from balai.documents.models import BalaiDocument
     from balai.images.models import BalaiImage
     from balai.layanan.models import Layanan, Maklumat, SurveyResponse
-    from balai.pemantauan.models import Digest, Scorecard, SpamAlert
+    from balai.migrasi.models import WordPressImport
+    from balai.pemantauan.models import Digest, ExternalSite, Scorecard, SpamAlert
     from balai.ppid import services as ppid
     from balai.ppid.models import InformasiPublik, Keberatan, PetugasPPID
     from balai.sms.models import InboundSMS, OutboundSMS
@@ -181,20 +187,27 @@ def b_world(make_opd, opd_a, make_user, run_tasks):
         title=B_DOC, file=ContentFile(pdf_bytes(), name="betazeta.pdf"), collection=opd.collection
     )
     image = BalaiImage.objects.create(
-        title=B_IMAGE, file=ContentFile(png_bytes(), name="betazeta.png"),
+        title=B_IMAGE,
+        file=ContentFile(png_bytes(), name="betazeta.png"),
         collection=opd.collection,
-    )  # fmt: skip
+    )
     layanan = Layanan.objects.create(
         opd=opd, name="Layanan betazeta", slug="betazeta", category="lainnya"
     )
     permohonan = ppid.submit_request(
         ppid.DataPemohon(
-            nama="Pemohon betazeta", nik="3273010101010001", alamat="Jl. betazeta",
-            rincian="rincian betazeta", tujuan="tujuan", cara_memperoleh="melihat",
-            cara_mendapatkan="email", email="betazeta@example.id",
+            nama="Pemohon betazeta",
+            nik="3273010101010001",
+            alamat="Jl. betazeta",
+            rincian="rincian betazeta",
+            tujuan="tujuan",
+            cara_memperoleh="melihat",
+            cara_mendapatkan="email",
+            email="betazeta@example.id",
         ),
-        opd=opd, notify=False,
-    )  # fmt: skip
+        opd=opd,
+        notify=False,
+    )
     ticket = aspirasi.create_ticket(channel="web", text="Keluhan betazeta", opd=opd)
     objects = {
         "opd": opd,
@@ -225,7 +238,7 @@ def b_world(make_opd, opd_a, make_user, run_tasks):
             alasan="c",
             uraian="keberatan betazeta",
             tenggat=timezone.localdate(),
-        ),  # fmt: skip
+        ),
         "outbound": OutboundSMS.objects.create(phone="6281200000009", text="Balasan betazeta"),
         "inbound": InboundSMS.objects.create(
             gateway="console",
@@ -233,27 +246,51 @@ def b_world(make_opd, opd_a, make_user, run_tasks):
             phone="6281200000009",
             text="Lapor betazeta",
             received_at=timezone.now(),
-        ),  # fmt: skip
-        "spam_alert": SpamAlert.objects.create(
-            opd=opd, kind="page", page=page, matched="betazeta"
-        ),  # fmt: skip
+        ),
+        "spam_alert": SpamAlert.objects.create(opd=opd, kind="page", page=page, matched="betazeta"),
         "digest": Digest.objects.create(opd=opd, subject="Ringkasan betazeta", body="betazeta"),
+        # Kominfo's list of sites not on Balai: no OPD may open it.
+        "external_site": ExternalSite.objects.create(
+            name="Situs lama betazeta", url="http://betazeta.invalid/"
+        ),
+        # B's WordPress import, failed with an error that names B's page.
+        "wp_import": WordPressImport.objects.create(
+            opd=opd,
+            created_by=admin,
+            export_path="betazeta.xml",
+            status=WordPressImport.Status.FAILED,
+            error=f"Gagal mengimpor {B_PAGE}",
+        ),
     }
     by_model = {
         InformasiPublik: InformasiPublik.objects.create(
-            opd=opd, judul="Informasi betazeta", ringkasan="r", kategori="berkala",
-            unit_penguasa="u", penanggung_jawab="p", waktu_pembuatan="2026",
-            tempat_pembuatan="t", retensi="5",
+            opd=opd,
+            judul="Informasi betazeta",
+            ringkasan="r",
+            kategori="berkala",
+            unit_penguasa="u",
+            penanggung_jawab="p",
+            waktu_pembuatan="2026",
+            tempat_pembuatan="t",
+            retensi="5",
         ),
         Layanan: layanan,
         Maklumat: Maklumat.objects.create(
-            opd=opd, signed_by="Kepala betazeta", signed_by_position="Kepala",
+            opd=opd,
+            signed_by="Kepala betazeta",
+            signed_by_position="Kepala",
             signed_on=timezone.localdate(),
         ),
         SurveyResponse: SurveyResponse.objects.create(
-            layanan=layanan, opd=opd, submitted_at=timezone.now(),
-            service_date=timezone.localdate(), gender="P", age=30, education="sma",
-            occupation="swasta", saran="saran betazeta",
+            layanan=layanan,
+            opd=opd,
+            submitted_at=timezone.now(),
+            service_date=timezone.localdate(),
+            gender="P",
+            age=30,
+            education="sma",
+            occupation="swasta",
+            saran="saran betazeta",
             **{f"u{i}": 4 for i in range(1, 10)},
         ),
         PetugasPPID: PetugasPPID.objects.create(
@@ -270,7 +307,7 @@ def b_world(make_opd, opd_a, make_user, run_tasks):
         Page: page,
         type(doc): doc,
         type(image): image,
-    }  # fmt: skip
+    }
     objects["by_model"] = by_model
     return objects
 

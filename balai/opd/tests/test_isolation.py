@@ -41,9 +41,10 @@ def b_objects(opd_b, operator_b, run_tasks):
         description="isi dokumen beta",
     )
     image = BalaiImage.objects.create(
-        title=SECRET_IMAGE, file=ContentFile(png_bytes(), name="beta.png"),
+        title=SECRET_IMAGE,
+        file=ContentFile(png_bytes(), name="beta.png"),
         collection=opd_b.collection,
-    )  # fmt: skip
+    )
     run_tasks()  # the search index is updated by the task worker: B's objects are searchable
     return {"page": page, "doc": doc, "image": image, "opd": opd_b, "operator": operator_b}
 
@@ -133,8 +134,10 @@ def test_posted_destructive_actions_change_nothing(client_as, operator_a, b_obje
     client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, a_berita.pk]))
     client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
-    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                {"title": "diretas", "slug": "diretas", "action-publish": "1"})  # fmt: skip
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"title": "diretas", "slug": "diretas", "action-publish": "1"},
+    )
     client.post(reverse("wagtaildocs:delete", args=[doc.pk]))
     client.post(reverse("wagtailimages:delete", args=[image.pk]))
     client.post(reverse("wagtaildocs:edit", args=[doc.pk]), {"title": "diretas"})

@@ -62,9 +62,16 @@ def counts() -> dict[str, int]:
 
 
 def spec(**overrides) -> OPDSpec:
-    values = {"name": "Dinas Kesehatan", "short_name": "Dinkes", "slug": "dinkes",
-              "jenis": "dinas", "kepala_nama": "dr. Ratna", "kepala_nip": "197203151998032004",
-              "phone": "(0751) 123401", "email": "dinkes@kotacontoh.go.id"}  # fmt: skip
+    values = {
+        "name": "Dinas Kesehatan",
+        "short_name": "Dinkes",
+        "slug": "dinkes",
+        "jenis": "dinas",
+        "kepala_nama": "dr. Ratna",
+        "kepala_nip": "197203151998032004",
+        "phone": "(0751) 123401",
+        "email": "dinkes@kotacontoh.go.id",
+    }
     values.update(overrides)
     return OPDSpec(**values)
 
@@ -152,23 +159,50 @@ def test_bad_input_is_refused_with_a_clear_message(portal, overrides, message):
 
 
 def test_kelurahan_belongs_to_a_kecamatan(portal):
-    kec = provision_opd(spec(name="Kecamatan Utara", short_name="Kec. Utara", slug="kec-utara",
-                             jenis="kecamatan")).opd  # fmt: skip
-    kel = provision_opd(spec(name="Kelurahan Sukamaju", short_name="Sukamaju", slug="sukamaju",
-                             jenis="kelurahan", parent_slug="kec-utara")).opd  # fmt: skip
+    kec = provision_opd(
+        spec(name="Kecamatan Utara", short_name="Kec. Utara", slug="kec-utara", jenis="kecamatan")
+    ).opd
+    kel = provision_opd(
+        spec(
+            name="Kelurahan Sukamaju",
+            short_name="Sukamaju",
+            slug="sukamaju",
+            jenis="kelurahan",
+            parent_slug="kec-utara",
+        )
+    ).opd
     assert kel.parent == kec
     assert list(kec.children.all()) == [kel]
 
 
 def test_management_command_provisions_and_reports_errors(portal):
     out = io.StringIO()
-    call_command("provision_opd", "--name", "Dinas Sosial", "--short-name", "Dinsos",
-                 "--slug", "dinsos", "--jenis", "dinas", stdout=out)  # fmt: skip
+    call_command(
+        "provision_opd",
+        "--name",
+        "Dinas Sosial",
+        "--short-name",
+        "Dinsos",
+        "--slug",
+        "dinsos",
+        "--jenis",
+        "dinas",
+        stdout=out,
+    )
     assert "dibuat" in out.getvalue()
     assert OPD.objects.get(slug="dinsos").site.hostname == "dinsos.localhost"
     with pytest.raises(CommandError, match="dipakai sistem"):
-        call_command("provision_opd", "--name", "X", "--short-name", "X", "--slug", "admin",
-                     "--jenis", "dinas")  # fmt: skip
+        call_command(
+            "provision_opd",
+            "--name",
+            "X",
+            "--short-name",
+            "X",
+            "--slug",
+            "admin",
+            "--jenis",
+            "dinas",
+        )
 
 
 def test_sample_csv_imports_every_opd_parents_first_and_twice_is_a_no_op(portal, settings):
@@ -185,12 +219,14 @@ def test_sample_csv_imports_every_opd_parents_first_and_twice_is_a_no_op(portal,
 
 def test_csv_with_one_bad_row_imports_nothing(portal):
     header = ",".join(SAMPLE_COLUMNS[:5])
-    data = "\n".join([
-        header,
-        "Dinas Sosial,Dinsos,dinsos,dinas,",
-        "Kelurahan Yatim,Yatim,yatim,kelurahan,",  # a kelurahan without its kecamatan
-        ",,,,",
-    ])  # fmt: skip
+    data = "\n".join(
+        [
+            header,
+            "Dinas Sosial,Dinsos,dinsos,dinas,",
+            "Kelurahan Yatim,Yatim,yatim,kelurahan,",  # a kelurahan without its kecamatan
+            ",,,,",
+        ]
+    )
     before = counts()
     with pytest.raises(ProvisioningError) as excinfo:
         import_opds_csv(data)

@@ -55,7 +55,7 @@ def test_kominfo_provisions_an_opd_with_the_admin_form(client_as, kominfo, porta
             "jenis": "dinas",
             "kepala_nip": "",
             "email": "dishub@kotacontoh.go.id",
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 302
     opd = OPD.objects.get(slug="dishub")
@@ -107,17 +107,26 @@ def test_csv_import_is_kominfo_only(client_as, admin_a):
 
 
 def operator_form(opd, username="operator-baru", password="Kuat-Sekali-2026!", role="operator"):
-    return {"username": username, "first_name": "Operator", "last_name": "Baru",
-            "email": f"{username}@example.go.id", "opd": opd.pk, "role": role,
-            "password1": password, "password2": password}  # fmt: skip
+    return {
+        "username": username,
+        "first_name": "Operator",
+        "last_name": "Baru",
+        "email": f"{username}@example.go.id",
+        "opd": opd.pk,
+        "role": role,
+        "password1": password,
+        "password2": password,
+    }
 
 
 def test_opd_admin_adds_an_operator_who_can_work_at_once(client, client_as, admin_a, opd_a):
     response = client_as(admin_a).post(reverse("operator:add"), operator_form(opd_a))
     assert response.status_code == 302
     client.logout()
-    client.post(reverse("wagtailadmin_login"),
-                {"username": "operator-baru", "password": "Kuat-Sekali-2026!"})  # fmt: skip
+    client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "operator-baru", "password": "Kuat-Sekali-2026!"},
+    )
     response = client.get(add_news_url(opd_a))
     assert response.status_code == 200
 
@@ -165,8 +174,9 @@ def test_opd_admin_promotes_and_deactivates_an_operator(client_as, admin_a, oper
 # --- publishing: direct or through the OPD's approval workflow ---------------------------------
 
 
-def test_operator_publishes_directly_when_the_opd_has_no_workflow(client, client_as, operator_a,
-                                                                 opd_a):  # fmt: skip
+def test_operator_publishes_directly_when_the_opd_has_no_workflow(
+    client, client_as, operator_a, opd_a
+):
     response = client_as(operator_a).post(add_news_url(opd_a), news_post_data("Posyandu Balita"))
     assert response.status_code == 302
     page = BeritaPage.objects.get(title="Posyandu Balita")
@@ -186,8 +196,10 @@ def test_operator_submits_for_approval_and_the_opd_admin_approves(client, make_o
     page = BeritaPage.objects.get(title="Vaksinasi Lansia")
     assert not page.live
 
-    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                news_post_data("Vaksinasi Lansia", action="action-submit"))  # fmt: skip
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        news_post_data("Vaksinasi Lansia", action="action-submit"),
+    )
     page.refresh_from_db()
     state = page.current_workflow_state
     assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -206,8 +218,9 @@ def test_operator_submits_for_approval_and_the_opd_admin_approves(client, make_o
     assert client.get("/berita/vaksinasi-lansia/", HTTP_HOST=opd.hostname).status_code == 200
 
 
-def test_switching_to_approval_removes_the_operators_publish_right(client_as, admin_a, operator_a,
-                                                                  opd_a):  # fmt: skip
+def test_switching_to_approval_removes_the_operators_publish_right(
+    client_as, admin_a, operator_a, opd_a
+):
     client_as(admin_a).post(
         reverse("opd:edit", args=[opd_a.pk]),
         {"requires_approval": "on", "kepala_nip": "", "email": ""},
@@ -247,8 +260,9 @@ def test_admin_in_english_when_the_user_chooses_it(client_as, operator_a):
 # --- deactivation ------------------------------------------------------------------------------
 
 
-def test_deactivated_site_shows_a_notice_keeps_content_and_comes_back(client, client_as, kominfo,
-                                                                     opd_a):  # fmt: skip
+def test_deactivated_site_shows_a_notice_keeps_content_and_comes_back(
+    client, client_as, kominfo, opd_a
+):
     pages_before = Page.objects.descendant_of(opd_a.root_page).count()
     client_as(kominfo).post(
         reverse("opd:edit", args=[opd_a.pk]),
@@ -258,7 +272,7 @@ def test_deactivated_site_shows_a_notice_keeps_content_and_comes_back(client, cl
             "jenis": "dinas",
             "kepala_nip": "",
             "email": "",
-        },  # is_active unchecked  # fmt: skip
+        },  # is_active unchecked
     )
     opd_a.refresh_from_db()
     assert not opd_a.is_active
@@ -278,7 +292,7 @@ def test_deactivated_site_shows_a_notice_keeps_content_and_comes_back(client, cl
             "kepala_nip": "",
             "email": "",
             "is_active": "on",
-        },  # fmt: skip
+        },
     )
     client.logout()
     assert client.get("/berita/", HTTP_HOST=opd_a.hostname).status_code == 200
@@ -299,9 +313,11 @@ def test_repeated_failed_logins_lock_the_account(client, operator_a, settings):
 
 
 def test_successful_login_is_audit_logged_with_the_address(client, operator_a):
-    client.post(reverse("wagtailadmin_login"),
-                {"username": "operator-alfa", "password": "Uji-Balai-2026!"},
-                REMOTE_ADDR="10.1.2.3")  # fmt: skip
+    client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "operator-alfa", "password": "Uji-Balai-2026!"},
+        REMOTE_ADDR="10.1.2.3",
+    )
     entry = ModelLogEntry.objects.get(action="balai.auth.login")
     assert entry.user == operator_a and entry.data["ip"] == "10.1.2.3"
 

@@ -21,10 +21,15 @@ from balai.pemantauan.indicators.base import (
 
 
 @indicator(
-    "days_since_publication", "aktivitas", _("Hari sejak publikasi terakhir"), 8,
-    _("Berita, pengumuman, agenda atau album terakhir yang terbit. Nilai penuh sampai 7 hari, "
-      "nol pada 3 × batas hari tanpa publikasi (bawaan 90 hari)."),
-)  # fmt: skip
+    "days_since_publication",
+    "aktivitas",
+    _("Hari sejak publikasi terakhir"),
+    8,
+    _(
+        "Berita, pengumuman, agenda atau album terakhir yang terbit. Nilai penuh sampai 7 hari, "
+        "nol pada 3 × batas hari tanpa publikasi (bawaan 90 hari)."
+    ),
+)
 def days_since_publication(ctx: Context):
     out = {}
     for opd in ctx.opds:
@@ -44,9 +49,12 @@ def days_since_publication(ctx: Context):
 
 
 @indicator(
-    "publications_12m", "aktivitas", _("Bulan aktif dalam 12 bulan"), 4,
+    "publications_12m",
+    "aktivitas",
+    _("Bulan aktif dalam 12 bulan"),
+    4,
     _("Jumlah bulan dengan sedikitnya satu publikasi dalam 12 bulan terakhir."),
-)  # fmt: skip
+)
 def publications_12m(ctx: Context):
     out = {}
     for opd in ctx.opds:
@@ -62,9 +70,12 @@ def publications_12m(ctx: Context):
 
 
 @indicator(
-    "active_operators", "aktivitas", _("Operator aktif"), 1,
+    "active_operators",
+    "aktivitas",
+    _("Operator aktif"),
+    1,
     _("Operator/admin OPD yang masuk dalam 30 hari (nilai penuh) atau 90 hari (setengah)."),
-)  # fmt: skip
+)
 def active_operators(ctx: Context):
     group_to_opd = {}
     for opd in ctx.opds:

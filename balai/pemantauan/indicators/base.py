@@ -123,9 +123,11 @@ def publications(ctx: Context) -> dict:
     # The date readers see (news and announcements carry one; operators may back-date items
     # imported from an old site), else the first publication; future dates do not count.
     pub_date = Coalesce(
-        "beritapage__date", "pengumumanpage__date", TruncDate("first_published_at"),
+        "beritapage__date",
+        "pengumumanpage__date",
+        TruncDate("first_published_at"),
         output_field=DateField(),
-    )  # fmt: skip
+    )
     rows = (
         qs.filter(first_published_at__isnull=False)
         .annotate(pub_date=pub_date)

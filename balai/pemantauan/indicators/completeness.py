@@ -21,9 +21,12 @@ from balai.pemantauan.indicators.base import (
 
 
 @indicator(
-    "profile_pages", "kelengkapan", _("Halaman profil terisi"), 2,
+    "profile_pages",
+    "kelengkapan",
+    _("Halaman profil terisi"),
+    2,
     _("Visi & misi, struktur organisasi, tugas & fungsi, profil pimpinan: terbit dan terisi."),
-)  # fmt: skip
+)
 def profile_pages(ctx: Context):
     filled: dict[int, list[str]] = defaultdict(list)
     profil_page: dict[int, int] = {}
@@ -55,8 +58,9 @@ def profile_pages(ctx: Context):
     return out
 
 
-@indicator("contact", "kelengkapan", _("Kontak lengkap"), 1,
-           _("Alamat, telepon dan e-mail OPD terisi."))  # fmt: skip
+@indicator(
+    "contact", "kelengkapan", _("Kontak lengkap"), 1, _("Alamat, telepon dan e-mail OPD terisi.")
+)
 def contact(ctx: Context):
     out = {}
     for opd in ctx.opds:
@@ -79,16 +83,21 @@ def logo(ctx: Context):
             str(_("ada") if o.logo_id else _("belum ada")),
             100.0 if o.logo_id else 0.0,
             "",
-        )  # fmt: skip
+        )
         for o in ctx.opds
     }
 
 
 @indicator(
-    "documents", "kelengkapan", _("Dokumen wajib"), 2,
-    _("Sedikitnya satu dokumen publik per kategori: SOP, maklumat pelayanan, renstra/renja, "
-      "LAKIP/LKjIP."),
-)  # fmt: skip
+    "documents",
+    "kelengkapan",
+    _("Dokumen wajib"),
+    2,
+    _(
+        "Sedikitnya satu dokumen publik per kategori: SOP, maklumat pelayanan, renstra/renja, "
+        "LAKIP/LKjIP."
+    ),
+)
 def documents(ctx: Context):
     from wagtail.documents import get_document_model
 

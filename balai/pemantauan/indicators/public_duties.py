@@ -62,10 +62,15 @@ def _from_stats(ctx, stats, build):
 
 
 @indicator(
-    "services_complete", "layanan", _("Layanan dengan standar lengkap"), 2,
-    _("Bagian layanan yang memuat keenam komponen publik standar pelayanan (UU 25/2009 Pasal 21, "
-      "PermenPAN-RB 15/2014)."),
-)  # fmt: skip
+    "services_complete",
+    "layanan",
+    _("Layanan dengan standar lengkap"),
+    2,
+    _(
+        "Bagian layanan yang memuat keenam komponen publik standar pelayanan (UU 25/2009 Pasal 21, "
+        "PermenPAN-RB 15/2014)."
+    ),
+)
 def services_complete(ctx):
     stats = _selector("balai.layanan.selectors", "compliance_by_opd", ctx)
     return _from_stats(
@@ -75,8 +80,13 @@ def services_complete(ctx):
     )
 
 
-@indicator("maklumat", "layanan", _("Maklumat pelayanan"), 1,
-           _("Maklumat pelayanan terbit (UU 25/2009 Pasal 22)."))  # fmt: skip
+@indicator(
+    "maklumat",
+    "layanan",
+    _("Maklumat pelayanan"),
+    1,
+    _("Maklumat pelayanan terbit (UU 25/2009 Pasal 22)."),
+)
 def maklumat(ctx):
     stats = _selector("balai.layanan.selectors", "compliance_by_opd", ctx)
     return _from_stats(
@@ -111,8 +121,13 @@ def ikm(ctx):
     return _from_stats(ctx, stats, build)
 
 
-@indicator("dip", "ppid", _("Daftar Informasi Publik per kategori"), 1,
-           _("Kategori DIP yang terisi (UU 14/2008 Pasal 9–11)."))  # fmt: skip
+@indicator(
+    "dip",
+    "ppid",
+    _("Daftar Informasi Publik per kategori"),
+    1,
+    _("Kategori DIP yang terisi (UU 14/2008 Pasal 9–11)."),
+)
 def dip(ctx):
     stats = _selector("balai.ppid.selectors", "ppid_stats_by_opd", ctx, today=ctx.today)
     return _from_stats(
@@ -134,9 +149,16 @@ def _dip_result(s: dict) -> Result:
     )
 
 
-@indicator("dip_stale", "ppid", _("Informasi berkala kedaluwarsa"), 1,
-           _("Informasi berkala yang tidak diperbarui dalam enam bulan (UU 14/2008 Pasal 9); "
-             "25 poin berkurang per butir."))  # fmt: skip
+@indicator(
+    "dip_stale",
+    "ppid",
+    _("Informasi berkala kedaluwarsa"),
+    1,
+    _(
+        "Informasi berkala yang tidak diperbarui dalam enam bulan (UU 14/2008 Pasal 9); "
+        "25 poin berkurang per butir."
+    ),
+)
 def dip_stale(ctx):
     stats = _selector("balai.ppid.selectors", "ppid_stats_by_opd", ctx, today=ctx.today)
     return _from_stats(
@@ -194,9 +216,16 @@ def aspirasi_on_time(ctx):
     )
 
 
-@indicator("first_response", "aspirasi", _("Median waktu tanggapan pertama"), 1,
-           _("Nilai penuh sampai 72 jam (tanggapan pertama paling lama 3 hari, SP4N-LAPOR!), "
-             "nol pada 216 jam."))  # fmt: skip
+@indicator(
+    "first_response",
+    "aspirasi",
+    _("Median waktu tanggapan pertama"),
+    1,
+    _(
+        "Nilai penuh sampai 72 jam (tanggapan pertama paling lama 3 hari, SP4N-LAPOR!), "
+        "nol pada 216 jam."
+    ),
+)
 def first_response(ctx):
     stats = _selector("balai.aspirasi.selectors", "aspirasi_stats_by_opd", ctx, today=ctx.today)
 

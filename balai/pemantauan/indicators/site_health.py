@@ -21,10 +21,15 @@ from balai.pemantauan.indicators.base import (
 
 
 @indicator(
-    "broken_links", "kesehatan", _("Tautan internal rusak"), 1,
-    _("Tautan ke halaman yang sudah dihapus atau tidak terbit (indeks referensi Wagtail); "
-      "20 poin berkurang per tautan."),
-)  # fmt: skip
+    "broken_links",
+    "kesehatan",
+    _("Tautan internal rusak"),
+    1,
+    _(
+        "Tautan ke halaman yang sudah dihapus atau tidak terbit (indeks referensi Wagtail); "
+        "20 poin berkurang per tautan."
+    ),
+)
 def broken_links(ctx: Context):
     page_ct = ContentType.objects.get_for_model(Page)
     pages = _pages_by_opd(ctx, Page.objects.all()).values_list("id", "site_prefix")
@@ -87,7 +92,7 @@ def alt_text(ctx: Context):
             | Q(
                 strukturorganisasipage__chart_image__isnull=False,
                 strukturorganisasipage__chart_alt="",
-            )  # fmt: skip
+            )
         ),
     ).values_list("site_prefix", "id")
     by_prefix = ctx.opd_by_prefix()
@@ -113,5 +118,9 @@ def suspicious(ctx: Context):
         .annotate(n=Count("id"))
     )
     url = reverse("pemantauan_spam")
-    return {o.id: Result(counts.get(o.id, 0), str(counts.get(o.id, 0)),
-                         0.0 if counts.get(o.id) else 100.0, url) for o in ctx.opds}  # fmt: skip
+    return {
+        o.id: Result(
+            counts.get(o.id, 0), str(counts.get(o.id, 0)), 0.0 if counts.get(o.id) else 100.0, url
+        )
+        for o in ctx.opds
+    }

@@ -14,8 +14,9 @@ from balai.content.models import BeritaPage
 def publish_news(opd, title="Kabar", days_ago=0, body="", user=None) -> BeritaPage:
     index = opd.root_page.get_children().get(slug="berita")
     when = timezone.now() - dt.timedelta(days=days_ago)
-    page = BeritaPage(title=title, slug=f"b-{Page.objects.count()}", summary=body,
-                      date=timezone.localdate(when))  # fmt: skip
+    page = BeritaPage(
+        title=title, slug=f"b-{Page.objects.count()}", summary=body, date=timezone.localdate(when)
+    )
     index.add_child(instance=page)
     page.save_revision(user=user).publish(user=user)
     Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
@@ -24,7 +25,7 @@ def publish_news(opd, title="Kabar", days_ago=0, body="", user=None) -> BeritaPa
 
 def fill_profile(opd) -> None:
     from balai.content.models import (
-        ProfilPimpinanPage,  # fmt: skip
+        ProfilPimpinanPage,
         StrukturOrganisasiPage,
         TugasFungsiPage,
         VisiMisiPage,

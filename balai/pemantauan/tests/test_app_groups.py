@@ -20,27 +20,36 @@ def card(opd):
 
 def _pemohon() -> DataPemohon:
     return DataPemohon(
-        nama="Siti Aminah", nik="1371015704880002", alamat="Jl. Ahmad Yani No. 5",
-        telepon="+6281234567890", email="siti@example.com", pekerjaan="Wartawan",
-        rincian="Data kasus DBD per kecamatan", tujuan="Liputan", cara_memperoleh="softcopy",
+        nama="Siti Aminah",
+        nik="1371015704880002",
+        alamat="Jl. Ahmad Yani No. 5",
+        telepon="+6281234567890",
+        email="siti@example.com",
+        pekerjaan="Wartawan",
+        rincian="Data kasus DBD per kecamatan",
+        tujuan="Liputan",
+        cara_memperoleh="softcopy",
         cara_mendapatkan="email",
-    )  # fmt: skip
+    )
 
 
 def test_layanan_ppid_aspirasi_scores_from_real_records(opd_a, opd_b):
     now = timezone.now()
     long_ago = now - dt.timedelta(days=60)
-    Maklumat.objects.create(opd=opd_a, signed_by="X", signed_by_position="Kepala",
-                            signed_on="2026-01-01")  # fmt: skip
+    Maklumat.objects.create(
+        opd=opd_a, signed_by="X", signed_by_position="Kepala", signed_on="2026-01-01"
+    )
     # A PPID request received 60 days ago and never answered: overdue.
     submit_request(_pemohon(), opd=opd_a, received_at=long_ago, notify=False)
     # Two tickets: one answered within five hours, one left open past its deadline.
-    answered = aspirasi.create_ticket(channel="sms", opd=opd_a, text="Lampu jalan mati",
-                                      received_at=long_ago)  # fmt: skip
+    answered = aspirasi.create_ticket(
+        channel="sms", opd=opd_a, text="Lampu jalan mati", received_at=long_ago
+    )
     Ticket.objects.filter(pk=answered.pk).update(
         first_response_at=long_ago + dt.timedelta(hours=5),
-        answered_at=long_ago + dt.timedelta(hours=5), status="selesai",
-    )  # fmt: skip
+        answered_at=long_ago + dt.timedelta(hours=5),
+        status="selesai",
+    )
     aspirasi.create_ticket(channel="web", opd=opd_a, text="Jalan berlubang", received_at=long_ago)
 
     compute_scorecards()

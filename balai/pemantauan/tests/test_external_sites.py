@@ -274,9 +274,15 @@ def test_only_kominfo_manages_the_list(client_as, kominfo, admin_a, opd_a):
     assert response.status_code in (302, 403)
     client = client_as(kominfo)
     response = client.post(
-        url, {"name": "Dinas Lama", "url": "https://dinaslama.kota.go.id/", "opd": opd_a.pk,
-              "is_active": "on", "notes": ""},
-    )  # fmt: skip
+        url,
+        {
+            "name": "Dinas Lama",
+            "url": "https://dinaslama.kota.go.id/",
+            "opd": opd_a.pk,
+            "is_active": "on",
+            "notes": "",
+        },
+    )
     assert response.status_code == 302
     site = ExternalSite.objects.get()
     assert site.opd == opd_a and site.checked_at is None

@@ -92,11 +92,15 @@ def test_site_health_broken_file_and_broken_link(opd_a):
 
     page_ct = ContentType.objects.get_for_model(Page)
     ReferenceIndex.objects.create(
-        content_type=ContentType.objects.get_for_model(BeritaPage), base_content_type=page_ct,
-        object_id=str(source.pk), to_content_type=page_ct, to_object_id=str(target.pk),
-        model_path="body", content_path="body",
+        content_type=ContentType.objects.get_for_model(BeritaPage),
+        base_content_type=page_ct,
+        object_id=str(source.pk),
+        to_content_type=page_ct,
+        to_object_id=str(target.pk),
+        model_path="body",
+        content_path="body",
         content_path_hash=ReferenceIndex._get_content_path_hash("body"),
-    )  # fmt: skip
+    )
     compute_scorecards()
     ind = card(opd_a).indicators
     assert ind["broken_files"]["value"] == 1 and ind["broken_files"]["score"] == 75

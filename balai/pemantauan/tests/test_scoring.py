@@ -6,9 +6,17 @@ from balai.pemantauan.services import weighted_total, zone_for
 
 @pytest.mark.parametrize(
     ("score", "zone"),
-    [(100, "hijau"), (81, "hijau"), (80.995, "hijau"), (80.99, "kuning"), (51, "kuning"),
-     (50.99, "merah"), (0, "merah"), (None, "")],
-)  # fmt: skip
+    [
+        (100, "hijau"),
+        (81, "hijau"),
+        (80.995, "hijau"),
+        (80.99, "kuning"),
+        (51, "kuning"),
+        (50.99, "merah"),
+        (0, "merah"),
+        (None, ""),
+    ],
+)
 def test_ombudsman_zone_boundaries(score, zone):
     assert zone_for(score) == zone
 

@@ -18,14 +18,20 @@ def test_terms_match_spam_but_not_ordinary_words():
 
 def test_outside_links():
     allowed = ["go.id", "youtube.com"]
-    text = ('<a href="https://dinkes.kota.go.id/x">a</a> <a href="https://www.youtube.com/v">b</a>'
-            ' <a href="https://gacor88.xyz/">c</a>')  # fmt: skip
+    text = (
+        '<a href="https://dinkes.kota.go.id/x">a</a> <a href="https://www.youtube.com/v">b</a>'
+        ' <a href="https://gacor88.xyz/">c</a>'
+    )
     assert outside_links(text, allowed) == ["https://gacor88.xyz/"]
 
 
 def test_scan_flags_planted_spam_and_spares_ordinary_news(opd_a, operator_a, kominfo, client_as):
-    bad = publish_news(opd_a, "Info slot gacor terbaru", user=operator_a,
-                       body='Main di <a href="https://situs-judi.example/">sini</a>')  # fmt: skip
+    bad = publish_news(
+        opd_a,
+        "Info slot gacor terbaru",
+        user=operator_a,
+        body='Main di <a href="https://situs-judi.example/">sini</a>',
+    )
     publish_news(opd_a, "Slot waktu pendaftaran dan jadwal pelayanan", body="Jadwal layanan KTP")
     add_documents(opd_a, ["sop"])[0].__class__.objects.create(
         title="Bocoran togel hari ini", collection_id=opd_a.collection_id, file="x.pdf"

@@ -20,11 +20,12 @@ pytestmark = [
 def test_dip_pdf_keeps_every_column_whole(client, opd_a, portal_host):
     for n in range(30):
         item(
-            opd_a, ("berkala", "serta_merta", "setiap_saat")[n % 3],
+            opd_a,
+            ("berkala", "serta_merta", "setiap_saat")[n % 3],
             judul=f"Laporan realisasi anggaran semester {n}",
             ringkasan="Realisasi belanja per program dan kegiatan sampai Juni 2026.",
             penanggung_jawab="Kepala Dinas Kependudukan dan Pencatatan Sipil",
-        )  # fmt: skip
+        )
     response = client.get("/ppid/dip.pdf", HTTP_HOST=portal_host)
     assert response.status_code == 200
     text, pages = pdf_text_and_pages(response.content, "dip")

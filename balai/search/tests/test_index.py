@@ -27,8 +27,9 @@ def _publish(parent, page):
 
 def _berita(opd, title, summary="", date=None):
     index = opd.site.root_page.get_children().get(slug="berita").specific
-    return _publish(index, BeritaPage(title=title, summary=summary,
-                                      date=date or dt.date(2026, 5, 1)))  # fmt: skip
+    return _publish(
+        index, BeritaPage(title=title, summary=summary, date=date or dt.date(2026, 5, 1))
+    )
 
 
 def _html(client, host, **params) -> str:
@@ -83,9 +84,13 @@ def test_services_are_found_under_their_tab_and_link_to_their_opd(client, opd_a,
     from balai.layanan.models import Layanan
 
     layanan = Layanan.objects.create(
-        opd=opd_a, name="Legalisir Ijazah", slug="legalisir", category="pendidikan",
-        summary="Legalisir ijazah SD dan SMP.", is_published=True,
-    )  # fmt: skip
+        opd=opd_a,
+        name="Legalisir Ijazah",
+        slug="legalisir",
+        category="pendidikan",
+        summary="Legalisir ijazah SD dan SMP.",
+        is_published=True,
+    )
     html = _html(client, portal_host, q="legalisir", jenis="layanan")
     assert f'href="http://{opd_a.hostname}/layanan/legalisir/"' in html
     assert '>Layanan <span class="count">1</span>' in html
@@ -100,8 +105,9 @@ def test_internal_documents_are_not_found(client, opd_a, portal_host):
 
     from balai.documents.models import BalaiDocument
 
-    document = BalaiDocument(title="Rencana anggaran rahasia", collection_id=opd_a.collection_id,
-                             is_public=False)  # fmt: skip
+    document = BalaiDocument(
+        title="Rencana anggaran rahasia", collection_id=opd_a.collection_id, is_public=False
+    )
     document.file.save("a.txt", ContentFile(b"x"), save=False)
     document.save()
     assert "Rencana anggaran" not in _text(client, portal_host, q="anggaran")
@@ -154,8 +160,7 @@ def test_common_words_are_counted_up_to_the_cap_and_ranked_among_recent_matches(
     monkeypatch.setattr(selectors, "COUNT_CAP", 5)
     monkeypatch.setattr(backends, "RANK_CANDIDATES", 4)
     for day in range(1, 9):
-        _berita(opd_a, f"Sosialisasi layanan kependudukan hari {day}",
-                date=dt.date(2026, 3, day))  # fmt: skip
+        _berita(opd_a, f"Sosialisasi layanan kependudukan hari {day}", date=dt.date(2026, 3, day))
     _berita(opd_a, "Layanan", summary="Layanan terpadu.", date=dt.date(2025, 1, 1))
     html = _html(client, portal_host, q="layanan")
     assert "Lebih dari 5 hasil" in html

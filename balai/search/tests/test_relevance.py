@@ -39,34 +39,53 @@ def _section(opd, slug):
 def _news(opd, title, summary="", body="", date=None):
     from balai.content.models import BeritaPage
 
-    page = BeritaPage(title=title, summary=summary, date=date or TODAY,
-                      body=[("paragraph", f"<p>{body}</p>")] if body else [])  # fmt: skip
+    page = BeritaPage(
+        title=title,
+        summary=summary,
+        date=date or TODAY,
+        body=[("paragraph", f"<p>{body}</p>")] if body else [],
+    )
     return _publish(_section(opd, "berita"), page)
 
 
 def _announcement(opd, title, summary, date):
     from balai.content.models import PengumumanPage
 
-    return _publish(_section(opd, "pengumuman"),
-                    PengumumanPage(title=title, summary=summary, date=date))  # fmt: skip
+    return _publish(
+        _section(opd, "pengumuman"), PengumumanPage(title=title, summary=summary, date=date)
+    )
 
 
 def _layanan(opd, name, slug, summary, persyaratan="", produk=""):
     from balai.layanan.models import Layanan
 
     return Layanan.objects.create(
-        opd=opd, name=name, slug=slug, category="kependudukan", summary=summary,
-        persyaratan=persyaratan, produk=produk, prosedur="Ambil antrean\nSerahkan berkas",
-        jangka_waktu=3, biaya_gratis=True, pengaduan="SMS 0812", is_published=True,
-    )  # fmt: skip
+        opd=opd,
+        name=name,
+        slug=slug,
+        category="kependudukan",
+        summary=summary,
+        persyaratan=persyaratan,
+        produk=produk,
+        prosedur="Ambil antrean\nSerahkan berkas",
+        jangka_waktu=3,
+        biaya_gratis=True,
+        pengaduan="SMS 0812",
+        is_published=True,
+    )
 
 
 def _document(opd, title, name, data, description="", category="lainnya"):
     from balai.documents.models import BalaiDocument
     from balai.documents.tasks import extract_document_text
 
-    document = BalaiDocument(title=title, collection_id=opd.collection_id, category=category,
-                             year=2026, description=description)  # fmt: skip
+    document = BalaiDocument(
+        title=title,
+        collection_id=opd.collection_id,
+        category=category,
+        year=2026,
+        description=description,
+    )
     document.file.save(name, ContentFile(data), save=False)
     document.file_size = len(data)
     document.save()
@@ -173,9 +192,13 @@ def build_corpus(make_opd):
         "Kartu keluarga",
     )
 
-    _document(dpmptsp, "Standar Pelayanan Perizinan Berusaha", "sp.pdf",
-              files.pdf(["Standar pelayanan perizinan.", "Retribusi menara telekomunikasi.",
-                         "Penutup."]), category="sop")  # fmt: skip
+    _document(
+        dpmptsp,
+        "Standar Pelayanan Perizinan Berusaha",
+        "sp.pdf",
+        files.pdf(["Standar pelayanan perizinan.", "Retribusi menara telekomunikasi.", "Penutup."]),
+        category="sop",
+    )
     _document(
         dinkes,
         "Jadwal Posyandu 2026",
@@ -407,10 +430,37 @@ def test_each_result_shows_opd_type_date_and_highlighted_snippet(client, corpus)
 
 @pytest.mark.parametrize(
     "q",
-    ['"', '""', "'", '"akta', "akta OR", "NOT", "AND OR NOT", "(", "*", "akta*", "^a",
-     "kelahiran:*", "a & b | !c", "<script>alert(1)</script>", "\\", "%", "_", "--",
-     "ktp-", "-ktp", "e--ktp", "🙂", "ا", "dan yang di", "x" * 500, "NEAR(a b)", "{}:", "a\x00b"],
-)  # fmt: skip
+    [
+        '"',
+        '""',
+        "'",
+        '"akta',
+        "akta OR",
+        "NOT",
+        "AND OR NOT",
+        "(",
+        "*",
+        "akta*",
+        "^a",
+        "kelahiran:*",
+        "a & b | !c",
+        "<script>alert(1)</script>",
+        "\\",
+        "%",
+        "_",
+        "--",
+        "ktp-",
+        "-ktp",
+        "e--ktp",
+        "🙂",
+        "ا",
+        "dan yang di",
+        "x" * 500,
+        "NEAR(a b)",
+        "{}:",
+        "a\x00b",
+    ],
+)
 def test_hostile_queries_never_fail(client, corpus, q):
     response = client.get("/cari/", {"q": q}, HTTP_HOST=PORTAL)
     assert response.status_code == 200

@@ -66,26 +66,37 @@ def test_finds_announcements_agenda_pages_and_filters_by_type_and_year(
     client, opd_a, portal_host, run_tasks
 ):
     news(opd_a, "Musrenbang kelurahan 2025", date=dt.date(2025, 2, 1))
-    publish(section(opd_a, "pengumuman"),
-            PengumumanPage(title="Pengumuman musrenbang", date=dt.date(2026, 1, 5)))  # fmt: skip
+    publish(
+        section(opd_a, "pengumuman"),
+        PengumumanPage(title="Pengumuman musrenbang", date=dt.date(2026, 1, 5)),
+    )
     publish(
         section(opd_a, "agenda"),
         AgendaPage(
-            title="Rapat musrenbang kecamatan", location="Aula",
+            title="Rapat musrenbang kecamatan",
+            location="Aula",
             start=dt.datetime(2026, 4, 2, 9, tzinfo=dt.UTC),
             end=dt.datetime(2026, 4, 2, 12, tzinfo=dt.UTC),
         ),
-    )  # fmt: skip
-    publish(section(opd_a, "profil"), HalamanPage(title="Sejarah musrenbang",
-                                                  summary="Asal-usul musyawarah."))  # fmt: skip
+    )
+    publish(
+        section(opd_a, "profil"),
+        HalamanPage(title="Sejarah musrenbang", summary="Asal-usul musyawarah."),
+    )
     run_tasks()
 
     def titles(**params):
         html = get(client, opd_a.hostname, q="musrenbang", **params).content.decode()
         return {
-            t for t in ("Musrenbang</mark> kelurahan", "Pengumuman <mark>musrenbang",
-                        "Rapat <mark>musrenbang", "Sejarah <mark>musrenbang") if t in html
-        }  # fmt: skip
+            t
+            for t in (
+                "Musrenbang</mark> kelurahan",
+                "Pengumuman <mark>musrenbang",
+                "Rapat <mark>musrenbang",
+                "Sejarah <mark>musrenbang",
+            )
+            if t in html
+        }
 
     assert len(titles()) == 4
     assert titles(jenis="pengumuman") == {"Pengumuman <mark>musrenbang"}

@@ -23,8 +23,12 @@ class FakeAPI:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
                 body = json.loads(raw) if raw else {}
-                call = {"method": self.command, "path": self.path, "headers": dict(self.headers),
-                        "body": body}  # fmt: skip
+                call = {
+                    "method": self.command,
+                    "path": self.path,
+                    "headers": dict(self.headers),
+                    "body": body,
+                }
                 status, payload = api.respond(call)
                 if status:  # 0 = "down": record nothing, close without an answer
                     api.requests.append(call)
@@ -104,8 +108,12 @@ class FakeTelegram(FakeAPI):
 class FakeWhatsApp(FakeAPI):
     """WhatsApp Cloud API: ``POST /<phone-number-id>/messages`` with the bearer token."""
 
-    def __init__(self, port: int = BASE_PORT + 3, phone_id: str = "106540352242922",
-                 token: str = "EAAG-test-token"):  # fmt: skip
+    def __init__(
+        self,
+        port: int = BASE_PORT + 3,
+        phone_id: str = "106540352242922",
+        token: str = "EAAG-test-token",
+    ):
         self.phone_id, self.token = phone_id, token
         self.sent: list[dict] = []
         super().__init__(port, self._respond)

@@ -171,9 +171,9 @@ def test_same_number_on_sms_and_whatsapp_keeps_two_threads(client, whatsapp, run
 
 
 @pytest.mark.parametrize(
-    ("channel", "address"), [("sms", "081234567890"), ("telegram", "5123456789"),
-                             ("whatsapp", "081234567890")],
-)  # fmt: skip
+    ("channel", "address"),
+    [("sms", "081234567890"), ("telegram", "5123456789"), ("whatsapp", "081234567890")],
+)
 def test_simulator_covers_every_channel(kominfo, client_as, run_tasks, channel, address):
     client = client_as(kominfo)
     r = client.post(

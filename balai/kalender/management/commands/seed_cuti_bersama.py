@@ -19,9 +19,12 @@ class Command(BaseCommand):
         for date, name in sorted(days.items()):
             _, was_created = HariLibur.objects.get_or_create(
                 date=date,
-                defaults={"name": name, "jenis": HariLibur.Jenis.CUTI_BERSAMA,
-                          "legal_basis": f"SKB 3 Menteri tentang Cuti Bersama Tahun {year}"},
-            )  # fmt: skip
+                defaults={
+                    "name": name,
+                    "jenis": HariLibur.Jenis.CUTI_BERSAMA,
+                    "legal_basis": f"SKB 3 Menteri tentang Cuti Bersama Tahun {year}",
+                },
+            )
             created += was_created
         self.stdout.write(
             f"{created} hari cuti bersama {year} ditambahkan ({len(days)} diketahui)."

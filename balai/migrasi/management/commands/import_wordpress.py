@@ -27,10 +27,14 @@ class Command(BaseCommand):
         parser.add_argument("--opd", required=True, help="slug OPD tujuan")
         parser.add_argument("--uploads", help="folder atau ZIP wp-content/uploads")
         parser.add_argument("--dry-run", action="store_true", help="uji coba: tidak menyimpan")
-        parser.add_argument("--pengumuman-category", default="Pengumuman",
-                            help="kategori WordPress yang menjadi Pengumuman")  # fmt: skip
-        parser.add_argument("--quiet-items", action="store_true",
-                            help="tanpa daftar per butir, hanya ringkasan")  # fmt: skip
+        parser.add_argument(
+            "--pengumuman-category",
+            default="Pengumuman",
+            help="kategori WordPress yang menjadi Pengumuman",
+        )
+        parser.add_argument(
+            "--quiet-items", action="store_true", help="tanpa daftar per butir, hanya ringkasan"
+        )
 
     def handle(self, *args, **options):
         opd = OPD.objects.filter(slug=options["opd"]).first()
@@ -43,9 +47,13 @@ class Command(BaseCommand):
 
         try:
             report = import_wordpress(
-                opd, options["export"], options["uploads"], dry_run=options["dry_run"],
-                pengumuman_category=options["pengumuman_category"], progress=progress,
-            )  # fmt: skip
+                opd,
+                options["export"],
+                options["uploads"],
+                dry_run=options["dry_run"],
+                pengumuman_category=options["pengumuman_category"],
+                progress=progress,
+            )
         except ImportRefused as exc:
             raise CommandError(str(exc)) from exc
         if not options["quiet_items"]:

@@ -15,8 +15,18 @@ class Command(BaseCommand):
         parser.add_argument("--slug", required=True, help="Subdomain, e.g. dinkes")
         parser.add_argument("--jenis", required=True, choices=OPD.Jenis.values)
         parser.add_argument("--parent", default="", help="Slug of the parent OPD")
-        for name in ("kepala_nama", "kepala_nip", "kepala_jabatan", "address", "phone", "email",
-                     "opening_hours", "map_url", "sms_keywords", "primary_colour"):  # fmt: skip
+        for name in (
+            "kepala_nama",
+            "kepala_nip",
+            "kepala_jabatan",
+            "address",
+            "phone",
+            "email",
+            "opening_hours",
+            "map_url",
+            "sms_keywords",
+            "primary_colour",
+        ):
             parser.add_argument("--" + name.replace("_", "-"), default="")
         parser.add_argument("--requires-approval", action="store_true")
 
@@ -41,7 +51,7 @@ class Command(BaseCommand):
                     "map_url",
                     "sms_keywords",
                     "primary_colour",
-                )  # fmt: skip
+                )
             },
         )
         try:
