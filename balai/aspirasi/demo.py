@@ -155,7 +155,7 @@ def load(out) -> list[tuple[str, str, str]]:
             status=status,
             received_at=received,
             first_response_due=due_date(received, cat.first_response_days),
-            due_date=due_date(received, cat.days_to_complete),
+            tenggat=due_date(received, cat.days_to_complete),
         )
         if status != "baru":
             t.first_response_at = min(

@@ -22,13 +22,14 @@ class LayananConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from balai.layanan.models import Layanan, Maklumat, SurveyResponse
+        from balai.layanan.models import Layanan, Loket, Maklumat, SurveyResponse
         from balai.opd import access
         from balai.opd.scoping import OPDScopedPermissionPolicy
 
         for model in (Layanan, Maklumat, SurveyResponse):
             access.register(model, opd_lookup="opd")
             register_permission_policy(model, OPDScopedPermissionPolicy(model))
+        access.register(Loket, opd_lookup="opd")  # SKM kiosk counters
 
         from balai.search.signals import index_records
         from balai.search.sources import layanan_entry

@@ -10,7 +10,9 @@ class PemantauanConfig(AppConfig):
 
     def ready(self):
         from balai.opd import access
-        from balai.pemantauan.models import Digest, Scorecard, SpamAlert
+        from balai.pemantauan.models import Digest, ExternalSite, Scorecard, SpamAlert
 
         for model in (Scorecard, SpamAlert, Digest):
             access.register(model, opd_lookup="opd")
+        # Kominfo's watch list of sites not on Balai: no OPD sees it, not even its own entry.
+        access.register(ExternalSite, rule=lambda user, queryset: queryset.none())

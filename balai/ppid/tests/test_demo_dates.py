@@ -24,6 +24,6 @@ def test_demo_requests_and_survey_answers_lie_in_the_past(make_opd):
     now = timezone.now()
     assert Permohonan.objects.exclude(dijawab_pada=None).exists()
     assert not Permohonan.objects.filter(dijawab_pada__gt=now).exists()
-    assert not Permohonan.objects.filter(diterima_pada__gt=now).exists()
+    assert not Permohonan.objects.filter(received_at__gt=now).exists()
     assert SurveyResponse.objects.exists()
     assert not SurveyResponse.objects.filter(submitted_at__gt=now).exists()
