@@ -166,7 +166,7 @@ def b_world(make_opd, opd_a, make_user, run_tasks):
     from balai.aspirasi.models import RoutingRule
     from balai.documents.models import BalaiDocument
     from balai.images.models import BalaiImage
-    from balai.layanan.models import Layanan, Maklumat, SurveyResponse
+    from balai.layanan.models import Layanan, Loket, Maklumat, SurveyResponse
     from balai.migrasi.models import WordPressImport
     from balai.pemantauan.models import Digest, ExternalSite, Scorecard, SpamAlert
     from balai.ppid import services as ppid
@@ -297,6 +297,11 @@ def b_world(make_opd, opd_a, make_user, run_tasks):
             user=make_user("ppid-betazeta", opd), opd=opd, peran=PetugasPPID.Peran.PELAKSANA
         ),
         RoutingRule: RoutingRule.objects.create(keyword="betazeta", opd=opd),
+        Loket: Loket.objects.create(
+            opd=opd, layanan=layanan, name="Loket betazeta", key_hash="betazeta", key_hint="beta"
+        ),
+        ExternalSite: objects["external_site"],
+        WordPressImport: objects["wp_import"],
         Scorecard: None,  # no admin URL takes a scorecard id
         type(ticket): ticket,
         type(operator): operator,
