@@ -119,3 +119,15 @@ def test_one_ip_trying_many_usernames_is_locked_out(client, kominfo, operator_a)
         REMOTE_ADDR="10.9.8.7",
     )
     assert response.status_code == 302
+
+
+def test_the_code_screen_gets_its_icons_and_strings_before_the_code(client, kominfo):
+    """The code screen loads the admin's icon sprite and strings; they must not answer with the
+    code screen itself (the sprite is injected into the page, which then showed twice)."""
+    password_login(client, kominfo)
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200
+    assert 'symbol id="icon-' in sprite.content.decode()
+    assert "<main" not in sprite.content.decode()
+    assert client.get(reverse("wagtailadmin_javascript_catalog")).status_code == 200
+    assert client.get(HOME).status_code == 302  # everything else still waits for the code
