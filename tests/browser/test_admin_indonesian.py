@@ -103,6 +103,9 @@ def test_every_role_works_in_indonesian(live, new_page, portal, make_opd, make_u
     chooser.locator("#id_image-chooser-upload-file").set_input_files(
         files=[{"name": "posyandu.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()}]
     )
+    # Wagtail reads the chosen file before the form may be sent (it fills the title from the file
+    # name); a person takes that long anyway, the test waits for it.
+    expect(chooser.locator("#id_image-chooser-upload-title")).to_have_value("posyandu")
     chooser.locator("#id_image-chooser-upload-description").fill("Petugas menimbang warga")
     op.look("image chooser, upload tab")
     chooser.locator("form button[type=submit]").click()
