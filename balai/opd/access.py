@@ -22,7 +22,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
-from balai.opd.models import OPD
+from balai.opd.models import OPD, OPDQuerySet
 
 Rule = Callable[[Any, QuerySet], QuerySet]
 
@@ -49,7 +49,7 @@ def works_in(user, opd: OPD | int | None) -> bool:
     return opds(user).filter(pk=getattr(opd, "pk", opd)).exists()
 
 
-def opds(user) -> QuerySet[OPD]:
+def opds(user) -> OPDQuerySet:
     """The OPDs a user works in (all for Kominfo, none for an anonymous or inactive user)."""
     return OPD.objects.for_user(user)
 
@@ -134,7 +134,7 @@ def limit_choices(form: forms.BaseForm, user) -> forms.BaseForm:
         queryset = getattr(field, "queryset", None)
         if queryset is None or field.disabled:
             continue
-        field.queryset = choices(user, queryset)
+        field.queryset = choices(user, queryset)  # type: ignore[attr-defined]
         if (
             queryset.model is OPD
             and isinstance(field, forms.ModelChoiceField)
