@@ -97,7 +97,9 @@ def wrk(base: str, host: str, path: str) -> tuple[float, str, str]:
     if errors := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         raise SystemExit(f"{host}{path}: {errors.group(1)} failed responses under load")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    return rate, re.search(r"50%\s+(\S+)", out).group(1), re.search(r"99%\s+(\S+)", out).group(1)
+    p50 = re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1)
+    p99 = re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1)
+    return rate, p50, p99
 
 
 def warm(base: str, host: str, path: str) -> None:
