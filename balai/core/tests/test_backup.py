@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from balai.core.tests.scratch_db import scratch_postgres
 from balai.documents.models import BalaiDocument
 
 PHONE = "+6281298765432"
@@ -136,28 +137,9 @@ def populate(opd) -> None:
 
 def _target(tmp_path: Path):
     """An empty database of the suite's engine, and its URL; dropped afterwards (PostgreSQL)."""
-    db = settings.DATABASES["default"]
     if not settings.IS_POSTGRES:
         return f"sqlite:///{tmp_path / 'dipulihkan.sqlite3'}", lambda: None
-    import psycopg
-
-    name = f"{db['NAME']}_restore"[:63]
-    params = {
-        "host": db["HOST"] or "127.0.0.1",
-        "port": db["PORT"] or 5432,
-        "user": db["USER"],
-        "password": db["PASSWORD"] or None,
-    }
-
-    def admin(sql: str) -> None:
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
-            conn.execute(sql)
-
-    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin(f'CREATE DATABASE "{name}"')
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    url = f"postgres://{auth}@{params['host']}:{params['port']}/{name}"
-    return url, lambda: admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return scratch_postgres("restore")
 
 
 def _manage(env: dict, *args: str) -> subprocess.CompletedProcess:

@@ -18,6 +18,8 @@ import pytest
 from django.conf import settings
 from django_otp.oath import totp
 
+from balai.core.tests.scratch_db import scratch_postgres
+
 pytestmark = pytest.mark.postgres
 DOMAIN = "kotacontoh.go.id"
 USERNAME, PASSWORD = "kominfo", "Kominfo-Uji-2026!"
@@ -36,26 +38,9 @@ def first_run_steps() -> list[list[str]]:
 
 @pytest.fixture
 def empty_database():
-    import psycopg
-
-    db = settings.DATABASES["default"]
-    name = f"{db['NAME']}_firstrun"[:63]
-    params = {
-        "host": db["HOST"] or "127.0.0.1",
-        "port": db["PORT"] or 5432,
-        "user": db["USER"],
-        "password": db["PASSWORD"] or None,
-    }
-
-    def admin(sql: str) -> None:
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
-            conn.execute(sql)
-
-    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin(f'CREATE DATABASE "{name}"')
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    yield f"postgres://{auth}@{params['host']}:{params['port']}/{name}"
-    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    url, drop = scratch_postgres("firstrun")
+    yield url
+    drop()
 
 
 def free_port() -> int:
