@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import socket
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,8 +29,6 @@ from balai.pemantauan.tasks import check_external_sites_task  # registered at co
 
 pytestmark = pytest.mark.django_db
 
-HTTPS_PORT = 18841
-HTTP_PORT = 18842
 NOW = dt.datetime.now(dt.UTC)
 CERT_EXPIRES = NOW + dt.timedelta(days=10)
 
@@ -146,17 +145,21 @@ def serve(server: ThreadingHTTPServer):
 
 @pytest.fixture
 def sites_server(tmp_path, settings):
-    """https://localhost:18841/<site>/ and http://127.0.0.1:18842/<site>/; the certificate is
-    trusted through BALAI_EXTERNAL_CA_BUNDLE unless a test says otherwise."""
+    """https://localhost:<port>/<site>/ and http://127.0.0.1:<port>/<site>/ on ports the system
+    picks; the certificate is trusted through BALAI_EXTERNAL_CA_BUNDLE unless a test says
+    otherwise."""
     cert, key = self_signed(tmp_path)
-    https = ThreadingHTTPServer(("127.0.0.1", HTTPS_PORT), Handler)
+    https = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     https.socket = context.wrap_socket(https.socket, server_side=True)
-    plain = ThreadingHTTPServer(("127.0.0.1", HTTP_PORT), Handler)
+    plain = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     serve(https), serve(plain)
     settings.BALAI_EXTERNAL_CA_BUNDLE = cert
-    yield f"https://localhost:{HTTPS_PORT}", f"http://127.0.0.1:{HTTP_PORT}"
+    yield (
+        f"https://localhost:{https.server_address[1]}",
+        f"http://127.0.0.1:{plain.server_address[1]}",
+    )
     for server in (https, plain):
         server.shutdown()
         server.server_close()
@@ -208,7 +211,9 @@ def test_abandoned_and_broken_sites(sites_server, settings):
     assert lama.score == 50 and lama.zone == Zone.MERAH  # alive 40 + TLS 10 + stale 0
     rusak = check_site(add(f"{https}/rusak/", "Dinas Rusak"))
     assert rusak.http_status == 503 and rusak.score == 0 and rusak.zone == Zone.MERAH
-    mati = check_site(add("https://localhost:18849/", "Dinas Mati"))  # nothing listens there
+    with socket.socket() as closed:  # a port held but not listening: the connection is refused
+        closed.bind(("127.0.0.1", 0))
+        mati = check_site(add(f"https://localhost:{closed.getsockname()[1]}/", "Dinas Mati"))
     assert mati.http_status is None and "ConnectError" in mati.error and mati.zone == Zone.MERAH
 
 

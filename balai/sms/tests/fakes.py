@@ -1,13 +1,12 @@
-"""Local stand-ins for outside messaging APIs (no network): a threaded HTTP server on the test
-port range that records every request and answers through a replaceable handler function."""
+"""Local stand-ins for outside messaging APIs (no network): a threaded HTTP server on a loopback
+port the system picks (so parallel test workers never collide) that records every request and
+answers through a replaceable handler function."""
 
 from __future__ import annotations
 
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-BASE_PORT = 18400
 
 
 class FakeAPI:
@@ -49,7 +48,7 @@ class FakeAPI:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.url = f"http://127.0.0.1:{port}"
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -65,7 +64,7 @@ class FakeSMSGate(FakeAPI):
     """SMS Gateway for Android's send API: ``POST /message``; refuses a known ``id`` with 409
     (as the app does), and can be switched down (503, nothing recorded)."""
 
-    def __init__(self, port: int = BASE_PORT + 1):
+    def __init__(self, port: int = 0):
         self.up = True
         self.delivered: list[str] = []
         super().__init__(port, self._respond)
@@ -83,7 +82,7 @@ class FakeSMSGate(FakeAPI):
 class FakeTelegram(FakeAPI):
     """Telegram Bot API: ``POST /bot<token>/sendMessage`` answered as Telegram does."""
 
-    def __init__(self, port: int = BASE_PORT + 2, token: str = "123456:TEST-token"):
+    def __init__(self, port: int = 0, token: str = "123456:TEST-token"):
         self.token = token
         self.sent: list[dict] = []
         super().__init__(port, self._respond)
@@ -110,7 +109,7 @@ class FakeWhatsApp(FakeAPI):
 
     def __init__(
         self,
-        port: int = BASE_PORT + 3,
+        port: int = 0,
         phone_id: str = "106540352242922",
         token: str = "EAAG-test-token",
     ):
