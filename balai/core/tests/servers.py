@@ -20,18 +20,22 @@ ROOT = Path(__file__).resolve().parents[3]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-def free_port(low: int = 18100, high: int = 18199) -> int:
-    """A free loopback port in the range given to these tests (BALAI_TEST_PORTS=low-high)."""
+def free_port() -> int:
+    """A free loopback port: one the system picks (parallel test workers never get the same one),
+    or the first free one in BALAI_TEST_PORTS=low-high when a range is given."""
     if spec := os.environ.get("BALAI_TEST_PORTS"):
         low, high = (int(p) for p in spec.split("-"))
-    for port in range(low, high + 1):
+        candidates = range(low, high + 1)
+    else:
+        candidates = range(0, 1)
+    for port in candidates:
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
                 continue
-            return port
-    raise RuntimeError(f"no free port in {low}-{high}")
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in {os.environ.get('BALAI_TEST_PORTS')}")
 
 
 def wait_until_up(url: str, host: str, seconds: float = 90) -> None:

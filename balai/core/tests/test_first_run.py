@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import pytest
 from django.conf import settings
 from django_otp.oath import totp
 
+from balai.core.tests import servers
 from balai.core.tests.scratch_db import scratch_postgres
 
 pytestmark = pytest.mark.postgres
@@ -41,12 +41,6 @@ def empty_database():
     url, drop = scratch_postgres("firstrun")
     yield url
     drop()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def cookies(response: httpx.Response, jar: dict) -> dict:
@@ -101,7 +95,7 @@ def test_readme_first_run_gives_a_working_admin_with_debug_off(empty_database, t
         result = run(*step)
         assert result.returncode == 0, f"{' '.join(step)}:\n{result.stderr}"
 
-    port = free_port()
+    port = servers.free_port()
     log = (tmp_path / "gunicorn.log").open("w")
     server = subprocess.Popen(
         [
