@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import datetime
 
-from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Max, Model, Q, QuerySet
@@ -20,7 +19,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from balai.content.models import AgendaPage, AlbumPage, BeritaPage, PengumumanPage
-from balai.core.pagecache import bump_generation, generation
+from balai.core.pagecache import bump_generation, remember
 from balai.opd.models import OPD, SiteBranding
 from balai.opd.selectors import HOME_PATH_LEN, opd_path_prefix, opds_by_root_path
 
@@ -180,16 +179,16 @@ def directory() -> list[tuple[str, list[OPD]]]:
 def cached(key: str, builder, timeout: int = 300):
     """A small read-through cache whose keys all die when anything public changes.
 
-    Keyed by the city's content generation (:mod:`balai.core.pagecache`), bumped once a publish,
-    unpublish, move, delete or settings change has committed.
+    Keyed by the city's content generation (:func:`balai.core.pagecache.remember`), bumped once a
+    publish, unpublish, move, delete or settings change has committed.
     """
-    full = f"balai:content:{key}:g{generation()}"
-    value = cache.get(full)
-    if value is None:
+
+    def build():
         value = builder()
         forget_prefetched_renditions(value)
-        cache.set(full, value, timeout)
-    return value
+        return value
+
+    return remember(f"content:{key}", build, timeout)
 
 
 def bump_cache_version() -> None:

@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 PUBLIC_MODELS = (
     "wagtailcore.Page",
     "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",  # a page made private must leave every cache at once
     "wagtailredirects.Redirect",
     "documents.BalaiDocument",
     "images.BalaiImage",

@@ -29,9 +29,11 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
@@ -41,6 +43,11 @@ GENERATION_KEY = "balai:content-generation"
 # Paths that are never public, whatever the response says.
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/i18n/", "/bahasa/", "/sms/", "/healthz")
 PUBLIC_STATUSES = (200, 301, 404, 410)
+# Each process's own memory (settings.CACHES["local"]): the second level of ``remember``.
+LOCAL_CACHE = "local"
+# The generation read once at the start of an anonymous public request and used throughout it.
+_request_generation: ContextVar[int | None] = ContextVar("balai_request_generation", default=None)
+T = TypeVar("T")
 
 
 def private_cookie_names() -> tuple[str, ...]:
@@ -49,7 +56,18 @@ def private_cookie_names() -> tuple[str, ...]:
 
 
 def generation() -> int:
-    """The city's content generation (nanoseconds since the epoch of the last change)."""
+    """The city's content generation (nanoseconds since the epoch of the last change).
+
+    Within an anonymous public request it is read from the shared cache once, when the request
+    starts (:class:`PublicCacheMiddleware`), so a page is built from one generation throughout.
+    """
+    pinned = _request_generation.get()
+    if pinned is not None:
+        return pinned
+    return shared_generation()
+
+
+def shared_generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         # Cache emptied or new: start a generation now (it invalidates nothing that exists).
@@ -65,8 +83,30 @@ def new_generation() -> int:
 
 def bump_generation() -> None:
     """Mark every cached public page stale now and again once the transaction commits."""
+    _request_generation.set(None)
     cache.set(GENERATION_KEY, new_generation(), timeout=None)
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, new_generation(), timeout=None))
+
+
+def remember(key: str, build: Callable[[], T], timeout: int = 300) -> T:
+    """A value that lives as long as the content generation: read from this process's memory,
+    else from the shared cache (Redis in production), else built and kept in both.
+
+    Keys carry the generation, so a publish anywhere retires every remembered value in every
+    process at once; the timeout only frees memory. The per-process level is what makes a cache
+    miss of a whole page cheap: one shared-cache read (the generation) instead of one per
+    fragment and list.
+    """
+    full = f"balai:memo:{key}:g{generation()}"
+    local = caches[LOCAL_CACHE]
+    value: Any = local.get(full)
+    if value is None:
+        value = cache.get(full)
+        if value is None:
+            value = build()
+            cache.set(full, value, timeout)
+        local.set(full, value, timeout)
+    return value
 
 
 def language_of(request: HttpRequest) -> str:
@@ -98,8 +138,20 @@ class PublicCacheMiddleware:
             and not request.path.startswith(PRIVATE_PREFIXES)
             and not _is_personal_request(request)
         )
-        use_page_cache = cacheable and settings.BALAI_PAGE_CACHE
-        gen = generation() if cacheable else 0
+        if not cacheable:
+            response = self.get_response(request)
+            if not response.has_header("Cache-Control"):
+                add_never_cache_headers(response)
+            return response
+        pinned = _request_generation.set(shared_generation())
+        try:
+            return self._public(request)
+        finally:
+            _request_generation.reset(pinned)
+
+    def _public(self, request: HttpRequest) -> HttpResponse:
+        use_page_cache = settings.BALAI_PAGE_CACHE
+        gen = generation()
         if use_page_cache:
             # HEAD is answered from the GET copy (Django strips the body).
             key = page_key(request, gen).replace(":HEAD:", ":GET:")
@@ -110,7 +162,7 @@ class PublicCacheMiddleware:
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
             return response  # the view decided (never_cache, a file, the admin)
-        if not cacheable or response.cookies or response.status_code not in PUBLIC_STATUSES:
+        if response.cookies or response.status_code not in PUBLIC_STATUSES:
             add_never_cache_headers(response)
             return response
         if language_of(request) != settings.LANGUAGE_CODE:

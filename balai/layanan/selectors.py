@@ -17,7 +17,7 @@ from balai.opd.models import OPD
 
 def directory(q: str = "", opd: str = "", category: str = "", kanal: str = "") -> QuerySet[Layanan]:
     """Published services of active OPDs, filtered as the portal's /layanan/ asks."""
-    qs = Layanan.objects.published().select_related("opd", "opd__site")
+    qs = Layanan.objects.published().select_related("opd", "opd__site__root_page")
     if opd:
         qs = qs.filter(opd__slug=opd)
     if category:

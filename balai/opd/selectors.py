@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from balai.core.pagecache import remember
 from balai.opd.models import OPD
 
 # Wagtail's treebeard paths use ``Page.steplen`` (4) characters per level; an OPD home sits at
@@ -16,16 +17,36 @@ from balai.opd.models import OPD
 PATH_STEP = Page.steplen
 OPD_HOME_DEPTH = 2
 HOME_PATH_LEN = PATH_STEP * OPD_HOME_DEPTH
+# What ``remember`` keeps for "no such site/OPD" (it takes None for "not remembered").
+NOT_FOUND = "not-found"
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
+    """Wagtail's site for this request, looked up once per host and content generation (every
+    Site change bumps it) and handed to Wagtail, which keeps it on the request."""
+    if not hasattr(request, "_wagtail_site"):
+        key = f"site:{request.get_host()}:{request.get_port()}"
+        found = remember(key, lambda: _site_with_its_home(request) or NOT_FOUND)
+        request._wagtail_site = found if isinstance(found, Site) else None  # type: ignore[attr-defined]
     return Site.find_for_request(request)
+
+
+def _site_with_its_home(request: HttpRequest) -> Site | None:
+    """The site with its home page as its own type, as Wagtail's routing asks for it."""
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site
 
 
 def opd_for_site(site: Site | None) -> OPD | None:
     if site is None:
         return None
-    return OPD.objects.select_related("site", "logo").filter(site=site).first()
+    found = remember(
+        f"opd-of-site:{site.pk}",
+        lambda: OPD.objects.select_related("site", "logo").filter(site=site).first() or NOT_FOUND,
+    )
+    return found if isinstance(found, OPD) else None
 
 
 def opd_for_request(request: HttpRequest) -> OPD | None:

@@ -196,6 +196,15 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each process's own memory in front of the shared cache, for values keyed by the content
+# generation (balai.core.pagecache.remember, header/footer fragments): a page rebuilt after a
+# publish reads the shared cache once instead of once per fragment.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "balai-local",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # Speed (issue 11, balai.core.pagecache): seconds a shared cache (nginx, CDN) keeps a public
 # page and may serve it stale while fetching a new copy; Balai's own full-page cache and how long

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -14,6 +17,9 @@ from balai.adminui.forms import BalaiPageForm
 from balai.content.blocks import RICH_TEXT_FEATURES
 from balai.opd.selectors import opd_path_prefix, opds_by_root_path
 
+# What ``remember`` keeps for a slug with no page (it takes None for "not remembered").
+NOT_FOUND = "not-found"
+REMEMBERED_SLUG = re.compile(r"[-\w]{1,120}")
 IMAGE_MODEL = "images.BalaiImage"
 DOCUMENT_MODEL = "documents.BalaiDocument"
 
@@ -51,6 +57,41 @@ class BalaiPage(Page):
     def get_template(self, request, *args, **kwargs):
         # The type's own template, or the generic page until the type has one.
         return [super().get_template(request, *args, **kwargs), "content/generic_page.html"]
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with each step's child page remembered per content generation
+        (any publish, move, rename or unpublish bumps it): an article three levels deep is
+        found without three pairs of queries. A path part no slug can match is looked up without
+        being kept."""
+        if not path_components:
+            return super().route(request, path_components)
+        from balai.core.pagecache import remember
+
+        slug, rest = path_components[0], path_components[1:]
+        if REMEMBERED_SLUG.fullmatch(slug):
+            child = remember(f"child:{self.pk}:{slug}", lambda: self._child(slug) or NOT_FOUND)
+        else:  # not a slug a page can have: nothing worth keeping
+            child = self._child(slug)
+        if not isinstance(child, Page):
+            raise Http404
+        child._cached_parent_obj = self
+        return child.route(request, rest)
+
+    def _child(self, slug: str) -> Page | None:
+        child = self.get_children().filter(slug=slug).first()
+        return child.specific if child is not None else None
+
+    def get_view_restrictions(self):
+        """Wagtail's privacy check runs before every page is served (two queries). A city where
+        no page is private (the usual case, remembered per content generation; a privacy change
+        bumps it) answers with no restriction without asking the database."""
+        from wagtail.models import PageViewRestriction
+
+        from balai.core.pagecache import remember
+
+        if not remember("any-page-private", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @cached_property
     def opd(self):

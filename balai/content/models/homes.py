@@ -18,7 +18,14 @@ from balai.content.models.base import (
 )
 
 
-class PortalHomePage(BalaiPage):
+class HomeSections:
+    def live_sections(self) -> dict[str, Page]:
+        """The home's live sections by slug (berita, layanan, ppid, …), for its links."""
+        children = self.get_children().live()  # type: ignore[attr-defined]
+        return {p.slug: p for p in children.only("id", "path", "slug", "title", "url_path")}
+
+
+class PortalHomePage(HomeSections, BalaiPage):
     """Home of the city portal (Kominfo/Humas): gathers every OPD's news, agenda and sites."""
 
     intro = RichTextField(_("sambutan"), blank=True, features=RICH_TEXT_FEATURES)
@@ -62,12 +69,11 @@ class PortalHomePage(BalaiPage):
         context["home"] = selectors.cached(
             f"portal_home:{self.pk}", lambda: selectors.portal_home(self)
         )
-        context["pinned"] = list(self.pinned_items.select_related("page").order_by("sort_order"))
-        children = {
-            p.slug: p
-            for p in self.get_children().live().only("id", "path", "slug", "title", "url_path")
-        }
-        context["sections"] = children
+        context["pinned"] = selectors.cached(
+            f"pinned:{self.pk}",
+            lambda: list(self.pinned_items.select_related("page").order_by("sort_order")),
+        )
+        context["sections"] = selectors.cached(f"sections:{self.pk}", self.live_sections)
         return context
 
 
@@ -83,7 +89,7 @@ class PinnedItem(Orderable):
     panels = [FieldPanel("page"), FieldPanel("label")]
 
 
-class OPDHomePage(BalaiPage):
+class OPDHomePage(HomeSections, BalaiPage):
     """Beranda of an OPD site; the root of the OPD's page tree and of its Wagtail Site."""
 
     intro = RichTextField(_("sambutan kepala"), blank=True, features=RICH_TEXT_FEATURES)
@@ -112,10 +118,7 @@ class OPDHomePage(BalaiPage):
         context.update(
             latest_news=latest.news, announcements=latest.announcements, agenda=latest.agenda
         )
-        context["sections"] = {
-            p.slug: p
-            for p in self.get_children().live().only("id", "path", "slug", "title", "url_path")
-        }
+        context["sections"] = selectors.cached(f"sections:{self.pk}", self.live_sections)
         return context
 
 

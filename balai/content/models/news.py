@@ -138,8 +138,11 @@ class BeritaPage(BalaiPage):
         from balai.content import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        others = selectors.news(self.get_parent()).exclude(pk=self.pk)
-        context["more_news"] = list(others[:3])
+        parent = self.get_parent()
+        latest = selectors.cached(
+            f"latest-news:{parent.pk}", lambda: list(selectors.news(parent)[:4])
+        )
+        context["more_news"] = [other for other in latest if other.pk != self.pk][:3]
         return context
 
     def clean(self):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from balai.core.pagecache import generation
+from balai.core.pagecache import generation, remember
 from balai.opd.models import PemdaSettings, SiteBranding
 from balai.opd.selectors import opd_for_request
 
@@ -24,14 +23,12 @@ def site_identity(context) -> dict:
     cache_attr = "_balai_identity"
     if request is not None and hasattr(request, cache_attr):
         return getattr(request, cache_attr)
-    key = f"balai:identity:{generation()}:{request.get_host()}" if request is not None else ""
-    identity = cache.get(key) if key else None
-    if identity is None:
-        identity = _build_identity(request)
-        if key:
-            cache.set(key, identity, FRAGMENT_SECONDS)
-    if request is not None:
-        setattr(request, cache_attr, identity)
+    if request is None:
+        return _build_identity(None)
+    identity = remember(
+        f"identity:{request.get_host()}", lambda: _build_identity(request), FRAGMENT_SECONDS
+    )
+    setattr(request, cache_attr, identity)
     return identity
 
 
@@ -74,12 +71,11 @@ def main_menu(context) -> list[Page]:
     root = identity["root"]
     if root is None:
         return []
-    key = f"balai:menu:{generation()}:{root.pk}"
-    menu = cache.get(key)
-    if menu is None:
-        menu = list(root.get_children().live().in_menu().specific(defer=True))
-        cache.set(key, menu, FRAGMENT_SECONDS)
-    return menu
+    return remember(
+        f"menu:{root.pk}",
+        lambda: list(root.get_children().live().in_menu().specific(defer=True)),
+        FRAGMENT_SECONDS,
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -88,7 +84,11 @@ def breadcrumbs(context, page) -> list[Page]:
     root = identity["root"]
     if root is None or not page:
         return []
-    return list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth))
+    return remember(
+        f"crumbs:{page.pk}:{root.depth}",
+        lambda: list(page.get_ancestors(inclusive=False).filter(depth__gte=root.depth)),
+        FRAGMENT_SECONDS,
+    )
 
 
 def _luminance(hex_colour: str) -> float:
