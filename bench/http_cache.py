@@ -7,8 +7,9 @@ Builds the bench city once (``load_bench_city``: BENCH_OPDS OPDs, BENCH_NEWS new
 20,000), then for portal home, OPD home, a news article, the layanan directory and a search runs
 ``wrk -t2 -c10`` (Debian package ``wrk``) for BENCH_SECONDS each against:
 
-1. gunicorn (BENCH_WORKERS sync workers, DEBUG off) with Balai's page cache off: a cache miss
-   (fragments and lists still cached, as after a publish once the first page is rebuilt);
+1. gunicorn (BENCH_WORKERS sync workers, production settings) with Balai's page cache off: a
+   cache miss (what each process remembers per content generation — site, routing, lists,
+   fragments — still kept, as after a publish once the first page is rebuilt);
 2. gunicorn with the page cache on (Redis): a Balai cache hit;
 3. Debian's nginx with ``deploy/nginx.conf`` in front of (2): an nginx micro-cache hit.
 
@@ -70,6 +71,24 @@ def build() -> None:
     print(f"bench city loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
+def production_env() -> dict[str, str]:
+    """gunicorn runs the production settings (balai.settings.base, as balai/wsgi.py does), not
+    the test settings this script loads: collected static files, no finders or autorefresh."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "balai.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-not-secret",
+        "BALAI_HTTPS": "0",
+        "BALAI_SERVE_MEDIA": "1",
+        "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT, env={**os.environ, **env}, check=True,
+    )  # fmt: skip
+    return env
+
+
 def pages() -> list[tuple[str, str, str]]:
     from balai.content.models import BeritaPage
     from balai.opd.models import OPD
@@ -114,7 +133,7 @@ def main() -> None:
         raise SystemExit("wrk is not installed: scripts/system-deps.sh bench")
     build()
     targets = pages()
-    env = {"DEBUG": "0", "BALAI_SERVE_MEDIA": "1"}
+    env = production_env()
     results: dict[str, dict[str, tuple[float, str, str]]] = {label: {} for label, *_ in targets}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         miss_port, hit_port = servers.free_port(), None

@@ -36,6 +36,8 @@ def _site_with_its_home(request: HttpRequest) -> Site | None:
     site = Site._find_for_request(request)
     if site is not None:
         site.root_page = site.root_page.specific
+        if load_related := getattr(site.root_page, "load_related", None):
+            load_related()  # what the home's template shows (its hero image)
     return site
 
 

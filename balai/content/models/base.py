@@ -79,7 +79,16 @@ class BalaiPage(Page):
 
     def _child(self, slug: str) -> Page | None:
         child = self.get_children().filter(slug=slug).first()
-        return child.specific if child is not None else None
+        if child is None:
+            return None
+        child = child.specific
+        if isinstance(child, BalaiPage):
+            child.load_related()
+        return child
+
+    def load_related(self) -> None:
+        """Load the related rows this page's template shows, so that the copy remembered by
+        ``route`` carries them (a type with such rows says which)."""
 
     def get_view_restrictions(self):
         """Wagtail's privacy check runs before every page is served (two queries). A city where

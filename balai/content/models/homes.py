@@ -19,6 +19,9 @@ from balai.content.models.base import (
 
 
 class HomeSections:
+    def load_related(self) -> None:
+        _ = self.hero_image  # type: ignore[attr-defined]
+
     def live_sections(self) -> dict[str, Page]:
         """The home's live sections by slug (berita, layanan, ppid, …), for its links."""
         children = self.get_children().live()  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -133,6 +134,10 @@ class BeritaPage(BalaiPage):
         verbose_name_plural = _("berita")
         # Every list orders news by date, newest first (portal, OPD home, feeds).
         indexes = [models.Index(fields=["-date"], name="content_berita_date_idx")]
+
+    def load_related(self) -> None:
+        prefetch_related_objects([self], "gallery_images__image", "tags")
+        _ = self.category, self.featured_image
 
     def get_context(self, request, *args, **kwargs):
         from balai.content import selectors
