@@ -71,24 +71,6 @@ def build() -> None:
     print(f"bench city loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
-def production_env() -> dict[str, str]:
-    """gunicorn runs the production settings (balai.settings.base, as balai/wsgi.py does), not
-    the test settings this script loads: collected static files, no finders or autorefresh."""
-    env = {
-        "DJANGO_SETTINGS_MODULE": "balai.settings.base",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-not-secret",
-        "BALAI_HTTPS": "0",
-        "BALAI_SERVE_MEDIA": "1",
-        "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env={**os.environ, **env}, check=True,
-    )  # fmt: skip
-    return env
-
-
 def pages() -> list[tuple[str, str, str]]:
     from balai.content.models import BeritaPage
     from balai.opd.models import OPD
@@ -133,7 +115,7 @@ def main() -> None:
         raise SystemExit("wrk is not installed: scripts/system-deps.sh bench")
     build()
     targets = pages()
-    env = production_env()
+    env = servers.production_env(ROOT / "var" / "bench-static")
     results: dict[str, dict[str, tuple[float, str, str]]] = {label: {} for label, *_ in targets}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         miss_port, hit_port = servers.free_port(), None

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
+from balai.core.pagecache import remember
 from balai.opd.models import OPD
 from balai.opd.selectors import opd_for_request
 from balai.search import forms, registry, selectors
@@ -25,7 +26,10 @@ MAX_PAGES = 50  # deep pages cost a merge of every source; nobody reads page 51
 @require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
     current = opd_for_request(request)
-    provisioned = list(OPD.objects.provisioned().select_related("site").order_by("name"))
+    provisioned = remember(
+        "search-opds",
+        lambda: list(OPD.objects.provisioned().select_related("site").order_by("name")),
+    )
     opds = [opd for opd in provisioned if opd.is_active]
     data = request.GET.copy()
     if not data.get("opd"):
@@ -106,6 +110,10 @@ def count_label(count: int) -> str:
     if count > selectors.COUNT_CAP:
         return f"{selectors.COUNT_CAP:,}+".replace(",", ".")
     return f"{count:,}".replace(",", ".")
+
+
+def _provisioned_opds() -> list[OPD]:
+    return list(OPD.objects.provisioned().select_related("site").order_by("name"))
 
 
 def _int(value) -> int:

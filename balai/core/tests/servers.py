@@ -51,6 +51,25 @@ def wait_until_up(url: str, host: str, seconds: float = 90) -> None:
             time.sleep(0.2)
 
 
+def production_env(static_root: Path) -> dict[str, str]:
+    """Environment for gunicorn on the production settings (``balai.settings.base``, as
+    balai/wsgi.py uses them) rather than the test settings a bench loads: static files collected
+    into ``static_root`` (done here), no finders or autorefresh, DEBUG off, plain HTTP."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "balai.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-not-secret",
+        "BALAI_HTTPS": "0",
+        "BALAI_SERVE_MEDIA": "1",
+        "STATIC_ROOT": str(static_root),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT, env={**os.environ, **env}, check=True,
+    )  # fmt: skip
+    return env
+
+
 @contextmanager
 def app_server(port: int, env: dict[str, str], workers: int = 1) -> Iterator[str]:
     """gunicorn serving Balai on 127.0.0.1:port; yields its base URL."""
