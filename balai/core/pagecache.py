@@ -48,6 +48,8 @@ LOCAL_CACHE = "local"
 # The generation read once at the start of an anonymous public request and used throughout it.
 _request_generation: ContextVar[int | None] = ContextVar("balai_request_generation", default=None)
 T = TypeVar("T")
+# What to remember for "there is no such thing" (``remember`` takes None for "not remembered").
+NOT_FOUND = "not-found"
 
 
 def private_cookie_names() -> tuple[str, ...]:

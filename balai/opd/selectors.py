@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
-from balai.core.pagecache import remember
+from balai.core.pagecache import NOT_FOUND, remember
 from balai.opd.models import OPD
 
 # Wagtail's treebeard paths use ``Page.steplen`` (4) characters per level; an OPD home sits at
@@ -17,8 +17,6 @@ from balai.opd.models import OPD
 PATH_STEP = Page.steplen
 OPD_HOME_DEPTH = 2
 HOME_PATH_LEN = PATH_STEP * OPD_HOME_DEPTH
-# What ``remember`` keeps for "no such site/OPD" (it takes None for "not remembered").
-NOT_FOUND = "not-found"
 
 
 def site_for_request(request: HttpRequest) -> Site | None:

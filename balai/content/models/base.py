@@ -10,15 +10,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from balai.adminui.forms import BalaiPageForm
 from balai.content.blocks import RICH_TEXT_FEATURES
+from balai.core.pagecache import NOT_FOUND, remember
 from balai.opd.selectors import opd_path_prefix, opds_by_root_path
 
-# What ``remember`` keeps for a slug with no page (it takes None for "not remembered").
-NOT_FOUND = "not-found"
+# Path parts a routing step is remembered for: what a page slug can look like.
 REMEMBERED_SLUG = re.compile(r"[-\w]{1,120}")
 IMAGE_MODEL = "images.BalaiImage"
 DOCUMENT_MODEL = "documents.BalaiDocument"
@@ -65,8 +65,6 @@ class BalaiPage(Page):
         being kept."""
         if not path_components:
             return super().route(request, path_components)
-        from balai.core.pagecache import remember
-
         slug, rest = path_components[0], path_components[1:]
         if REMEMBERED_SLUG.fullmatch(slug):
             child = remember(f"child:{self.pk}:{slug}", lambda: self._child(slug) or NOT_FOUND)
@@ -94,10 +92,6 @@ class BalaiPage(Page):
         """Wagtail's privacy check runs before every page is served (two queries). A city where
         no page is private (the usual case, remembered per content generation; a privacy change
         bumps it) answers with no restriction without asking the database."""
-        from wagtail.models import PageViewRestriction
-
-        from balai.core.pagecache import remember
-
         if not remember("any-page-private", PageViewRestriction.objects.exists):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

@@ -19,6 +19,8 @@ from balai.content.models.base import (
 
 
 class HomeSections:
+    """What both homes share: the hero image loaded with the page, and links to sections."""
+
     def load_related(self) -> None:
         _ = self.hero_image  # type: ignore[attr-defined]
 
