@@ -27,6 +27,7 @@ Django's ``CacheMiddleware`` is not used: it turns the cache timeout into the br
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -37,12 +38,16 @@ from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 GENERATION_KEY = "balai:content-generation"
 # Paths that are never public, whatever the response says.
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/i18n/", "/bahasa/", "/sms/", "/healthz")
 PUBLIC_STATUSES = (200, 301, 404, 410)
+# Per-click and campaign identifiers that social media, ads and newsletters add to shared links
+# (?fbclid=…, ?utm_source=…): the page is the same for every reader, so they are no part of its
+# cache key (deploy/nginx.conf ignores them too) and are not echoed back in the page.
+TRACKING_PARAMETER = re.compile(r"utm_[a-z_]+|fbclid|gclid|dclid|msclkid|igshid|mc_[ce]id|_ga")
 # Each process's own memory (settings.CACHES["local"]): the second level of ``remember``.
 LOCAL_CACHE = "local"
 # The generation read once at the start of an anonymous public request and used throughout it.
@@ -117,9 +122,24 @@ def language_of(request: HttpRequest) -> str:
     return chosen_language(request) or settings.LANGUAGE_CODE
 
 
+def public_path(request: HttpRequest) -> str:
+    """The request's path and query without tracking parameters (:data:`TRACKING_PARAMETER`)."""
+    query = request.GET
+    if not any(TRACKING_PARAMETER.fullmatch(name) for name in query):
+        return request.get_full_path()
+    kept = [
+        (name, value)
+        for name, values in query.lists()
+        if not TRACKING_PARAMETER.fullmatch(name)
+        for value in values
+    ]
+    return request.path + (f"?{urlencode(kept)}" if kept else "")
+
+
 def page_key(request: HttpRequest, gen: int) -> str:
-    """Host, path with query, and language — the identity of an anonymous page."""
-    url = f"{request.get_host()}{request.get_full_path()}"
+    """Host, path with query (less tracking parameters), and language — the identity of an
+    anonymous page."""
+    url = f"{request.get_host()}{public_path(request)}"
     digest = hashlib.sha256(url.encode()).hexdigest()[:32]
     return f"balai:page:{gen}:{language_of(request)}:{request.method}:{digest}"
 

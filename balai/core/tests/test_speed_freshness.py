@@ -53,6 +53,26 @@ def test_second_anonymous_request_is_a_hit_keyed_by_host_path_query_and_language
     assert client.get("/", HTTP_HOST=opd)["X-Balai-Cache"] == "hit"
 
 
+def test_a_click_from_social_media_is_the_same_page(client, city):
+    """Facebook adds a new ?fbclid=… to every click on a shared link, campaigns add utm_…: one
+    cached page for all of them, and no reader's identifier in it."""
+    opd = city.opd.hostname
+    client.get("/", HTTP_HOST=opd)
+    click = client.get("/?fbclid=IwAR0pembacaPertama", HTTP_HOST=opd)
+    assert click["X-Balai-Cache"] == "hit"
+    campaign = client.get("/?utm_source=facebook&utm_medium=social", HTTP_HOST=opd)
+    assert campaign["X-Balai-Cache"] == "hit"
+    first = client.get("/berita/?fbclid=IwAR0pembacaPertama", HTTP_HOST=opd)
+    assert first["X-Balai-Cache"] == "miss"
+    assert b"IwAR0pembacaPertama" not in first.content
+    other = client.get("/berita/?fbclid=IwAR0pembacaKedua&utm_campaign=x", HTTP_HOST=opd)
+    assert other["X-Balai-Cache"] == "hit" and other.content == first.content
+    # Parameters that change the page still make their own page.
+    filtered = client.get("/berita/?kategori=kesehatan&fbclid=IwAR0", HTTP_HOST=opd)
+    assert filtered["X-Balai-Cache"] == "miss"
+    assert client.get("/berita/?kategori=kesehatan", HTTP_HOST=opd)["X-Balai-Cache"] == "hit"
+
+
 def test_personal_requests_never_touch_the_page_cache(client, city, make_user):
     opd = city.opd.hostname
     client.get("/", HTTP_HOST=opd)

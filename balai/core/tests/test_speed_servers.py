@@ -147,6 +147,10 @@ def test_nginx_micro_cache_in_front(server_env, opd_a, portal_host, kominfo, tmp
 
             assert status() == "MISS"
             assert status() == "HIT"
+            # Clicks from social media carry a new id each: the same cached page.
+            assert status("/?fbclid=IwAR0pembaca") == "HIT"
+            assert status("/?utm_source=facebook&utm_medium=social") == "HIT"
+            assert status("/?kategori=kesehatan&fbclid=IwAR0") == "MISS"
             first = get(f"{web}/", headers=home)
             assert "Server" not in first.headers or "nginx/" not in first.headers["Server"]
             assert status(cookies=editor) == "BYPASS"

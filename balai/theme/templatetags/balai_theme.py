@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from balai.core.pagecache import generation, remember
+from balai.core.pagecache import generation, public_path, remember
 from balai.opd.models import PemdaSettings, SiteBranding
 from balai.opd.selectors import opd_for_request
 
@@ -51,6 +51,14 @@ def _build_identity(request) -> dict:
         "portal_url": _portal_url() if opd else "/",
     }
     return identity
+
+
+@register.simple_tag(takes_context=True)
+def here(context) -> str:
+    """This page's path and query without tracking parameters, for links back to it (a cached
+    page must not carry one reader's ?fbclid=… to the next)."""
+    request = context.get("request")
+    return public_path(request) if request is not None else "/"
 
 
 @register.simple_tag
