@@ -23,7 +23,16 @@ from django.utils import timezone
 
 from balai.core.tasks import send_email
 
-REDIS_URL = os.environ.get("BALAI_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+
+def _worker_redis_db() -> int:
+    """Each xdist worker its own Redis database (2-9): the tests here empty the queue and its
+    scheduled jobs, which must never be another worker's (a retry scheduled by one test was
+    deleted by another's fixture and the reply never went out)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return 2 + int(worker.removeprefix("gw") or 0) % 8
+
+
+REDIS_URL = os.environ.get("BALAI_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{_worker_redis_db()}")
 RQ_SETTINGS = {
     "TASKS": {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}},
     "RQ_QUEUES": {"default": {"URL": REDIS_URL}},
