@@ -60,11 +60,11 @@ demo: demo-data
 demo-code:
 	@$(DEMO_ENV) $(BIN)/python manage.py demo_2fa_code
 
-# The browser suite mostly waits (page loads, the live server); it runs beside the SQLite suite
-# to keep CI under 15 minutes on two cores. Each suite's output is printed when it ends.
+# Two at a time, to keep CI under 15 minutes on two cores: the checks (mostly one process) beside
+# the PostgreSQL suite, then the browser suite (it mostly waits on page loads) beside the SQLite
+# suite. Each part's output is printed when it ends; any failure fails the whole.
 test: install system-deps-test services node_modules/.installed
-	$(MAKE) check
-	$(MAKE) test-postgres
+	$(MAKE) -j2 --output-sync=target check test-postgres
 	$(MAKE) -j2 --output-sync=target test-sqlite test-browser
 
 test-sqlite: install
