@@ -26,10 +26,7 @@ MAX_PAGES = 50  # deep pages cost a merge of every source; nobody reads page 51
 @require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
     current = opd_for_request(request)
-    provisioned = remember(
-        "search-opds",
-        lambda: list(OPD.objects.provisioned().select_related("site").order_by("name")),
-    )
+    provisioned = remember("search-opds", _provisioned_opds)
     opds = [opd for opd in provisioned if opd.is_active]
     data = request.GET.copy()
     if not data.get("opd"):
