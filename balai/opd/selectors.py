@@ -39,6 +39,17 @@ def _site_with_its_home(request: HttpRequest) -> Site | None:
     return site
 
 
+def private_page_paths() -> list[str]:
+    """Tree paths of the pages with a view restriction (their subtrees are not public), read
+    once per content generation (a privacy change bumps it)."""
+    from wagtail.models import PageViewRestriction
+
+    return remember(
+        "private-page-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
 def opd_for_site(site: Site | None) -> OPD | None:
     if site is None:
         return None

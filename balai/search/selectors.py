@@ -16,10 +16,10 @@ from django.conf import settings
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from balai.core.pagecache import remember
 from balai.opd.models import OPD
+from balai.opd.selectors import private_page_paths
 from balai.search import analysis, registry
 from balai.search.backends import COUNT_CAP, SUGGEST_MIN_SIMILARITY, Filters, backend
 from balai.search.highlight import excerpt, highlight, page_number
@@ -110,10 +110,7 @@ def filters_for(scope: Scope, type_key: str = "", year: int | None = None) -> Fi
             filters.hidden_opd_ids = list(
                 OPD.objects.filter(is_active=False).values_list("pk", flat=True)
             )
-    filters.hidden_paths = remember(
-        "private-page-paths",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    filters.hidden_paths = private_page_paths()
     return filters
 
 

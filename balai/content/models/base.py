@@ -16,7 +16,7 @@ from wagtail.search import index
 from balai.adminui.forms import BalaiPageForm
 from balai.content.blocks import RICH_TEXT_FEATURES
 from balai.core.pagecache import NOT_FOUND, remember
-from balai.opd.selectors import opd_path_prefix, opds_by_root_path
+from balai.opd.selectors import opd_path_prefix, opds_by_root_path, private_page_paths
 
 # Path parts a routing step is remembered for: what a page slug can look like.
 REMEMBERED_SLUG = re.compile(r"[-\w]{1,120}")
@@ -92,7 +92,7 @@ class BalaiPage(Page):
         """Wagtail's privacy check runs before every page is served (two queries). A city where
         no page is private (the usual case, remembered per content generation; a privacy change
         bumps it) answers with no restriction without asking the database."""
-        if not remember("any-page-private", PageViewRestriction.objects.exists):
+        if not private_page_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
